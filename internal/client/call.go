@@ -1,0 +1,319 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"syscall"
+	"time"
+
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+	"github.com/alibabacloud-go/tea/dara"
+	"github.com/alibabacloud-go/tea/tea"
+)
+
+// response is what one successful attempt produced, independent of whether
+// the typed SDK method or CallApiWithCtx ran it.
+type response struct {
+	status int
+	body   map[string]any
+}
+
+// callSpec describes one logical call (possibly several attempts).
+type callSpec struct {
+	action string
+	// nonIdempotent: never re-send after an ambiguous failure (the request
+	// may have been executed); return *AmbiguousError instead.
+	nonIdempotent bool
+	// logParams are the request parameters for TRACE logging (no credentials
+	// are ever part of them; sensitive keys are masked anyway).
+	logParams map[string]any
+	// attempt performs one HTTP exchange.
+	attempt func(ctx context.Context) (*response, error)
+	// check turns a 200 body that reports failure into an error.
+	check func(action string, r *response) error
+}
+
+// rpcParams is the fixed RPC shape every action of this product uses (§1.2).
+func (c *Client) rpcParams(action string) *openapi.Params {
+	return &openapi.Params{
+		Action:      tea.String(action),
+		Version:     tea.String(APIVersion),
+		Protocol:    tea.String(c.protocol),
+		Pathname:    tea.String("/"),
+		Method:      tea.String("POST"),
+		AuthType:    tea.String("AK"),
+		Style:       tea.String("RPC"),
+		ReqBodyType: tea.String("formData"),
+		BodyType:    tea.String("json"),
+	}
+}
+
+// viaCallAPI sends action through CallApiWithCtx on the SDK1 client, with
+// query values already flattened to strings and body values ready for the
+// SDK's form encoder (JSON-string params already marshalled).
+func (c *Client) viaCallAPI(action string, query map[string]string, body map[string]any) callSpec {
+	lp := map[string]any{}
+	for k, v := range query {
+		lp["query."+k] = v
+	}
+	for k, v := range body {
+		lp["body."+k] = v
+	}
+	return callSpec{
+		action:    action,
+		logParams: lp,
+		attempt: func(ctx context.Context) (*response, error) {
+			req := &openapi.OpenApiRequest{}
+			if len(query) > 0 {
+				req.Query = make(map[string]*string, len(query))
+				for k, v := range query {
+					req.Query[k] = tea.String(v)
+				}
+			}
+			if len(body) > 0 {
+				req.Body = body
+			}
+			res, err := c.sdk.CallApiWithCtx(ctx, c.rpcParams(action), req, &dara.RuntimeOptions{})
+			if err != nil {
+				return nil, err
+			}
+			r := &response{status: 200}
+			if s, ok := toInt64(res["statusCode"]); ok {
+				r.status = int(s)
+			}
+			if b, ok := res["body"].(map[string]any); ok {
+				r.body = b
+			} else {
+				r.body = map[string]any{}
+			}
+			return r, nil
+		},
+	}
+}
+
+// viaTyped wraps a typed SDK1 method. Those methods take no context, so the
+// call runs in a goroutine and the caller stops waiting when ctx ends; the
+// SDK's own read timeout bounds the abandoned goroutine.
+func viaTyped(action string, logParams map[string]any, fn func() (status *int32, body any, err error)) callSpec {
+	return callSpec{
+		action:    action,
+		logParams: logParams,
+		attempt: func(ctx context.Context) (*response, error) {
+			type out struct {
+				r   *response
+				err error
+			}
+			ch := make(chan out, 1)
+			go func() {
+				status, body, err := fn()
+				if err != nil {
+					ch <- out{err: err}
+					return
+				}
+				m, err := toMap(body)
+				if err != nil {
+					ch <- out{err: fmt.Errorf("decoding %s response: %w", action, err)}
+					return
+				}
+				ch <- out{r: &response{status: int(tea.Int32Value(status)), body: m}}
+			}()
+			select {
+			case o := <-ch:
+				return o.r, o.err
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		},
+	}
+}
+
+// invoke runs spec with the retry policy: exponential backoff with full
+// jitter, at most MaxRetries retries, never sleeping past ctx's deadline.
+func (c *Client) invoke(ctx context.Context, spec callSpec) (*response, error) {
+	ctx = withLogMasks(ctx)
+	ctx = MaskCredentialStrings(ctx, c.cfg.SensitiveStrings...)
+	logTrace(ctx, "appstreaming API request", map[string]any{"action": spec.action, "params": maskParams(spec.logParams)})
+	for attempt := 1; ; attempt++ {
+		res, err := c.once(ctx, spec, attempt)
+		if err == nil {
+			return res, nil
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			if errors.Is(err, ctxErr) {
+				return nil, fmt.Errorf("%s: %w", spec.action, ctxErr)
+			}
+			return nil, fmt.Errorf("%s: %w (last error: %w)", spec.action, ctxErr, err)
+		}
+		retry, ambiguous := classify(err)
+		if !retry {
+			return nil, err
+		}
+		if ambiguous && spec.nonIdempotent {
+			return nil, &AmbiguousError{Action: spec.action, Err: err}
+		}
+		if attempt > c.cfg.MaxRetries {
+			return nil, fmt.Errorf("%s: giving up after %d attempts: %w", spec.action, attempt, err)
+		}
+		delay := c.backoff(attempt)
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= delay {
+			return nil, fmt.Errorf("%s: not retrying, the next attempt (in %s) would pass the deadline: %w (last error: %w)",
+				spec.action, delay.Round(time.Millisecond), context.DeadlineExceeded, err)
+		}
+		logDebug(ctx, "appstreaming API retry scheduled", map[string]any{"action": spec.action, "attempt": attempt, "delay_ms": delay.Milliseconds()})
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, fmt.Errorf("%s: %w (last error: %w)", spec.action, ctx.Err(), err)
+		case <-t.C:
+		}
+	}
+}
+
+// once performs one attempt under the concurrency limit and a per-attempt
+// timeout, turns SDK errors into APIError and logs the outcome.
+func (c *Client) once(ctx context.Context, spec callSpec, attempt int) (*response, error) {
+	if err := c.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer c.release()
+	actx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout+c.cfg.ConnectTimeout)
+	defer cancel()
+	start := time.Now()
+	res, err := spec.attempt(actx)
+	lat := time.Since(start)
+	fields := map[string]any{"action": spec.action, "attempt": attempt, "latency_ms": lat.Milliseconds()}
+	if err != nil {
+		if ae := newAPIError(spec.action, err); ae != nil {
+			err = ae
+			fields["http_status"], fields["error_code"], fields["request_id"] = ae.HTTPStatus, ae.Code, ae.RequestID
+		} else if ctx.Err() == nil && actx.Err() != nil {
+			// Our per-attempt timer fired, not the caller's: a timeout.
+			err = &TransportError{Action: spec.action, Err: fmt.Errorf("attempt timed out after %s: %w", lat.Round(time.Millisecond), os.ErrDeadlineExceeded)}
+		} else if ctx.Err() == nil {
+			err = &TransportError{Action: spec.action, Err: sanitizeErr(err)}
+		}
+		fields["error"] = err.Error()
+		logDebug(ctx, "appstreaming API attempt failed", fields)
+		return nil, err
+	}
+	fields["http_status"] = res.status
+	fields["request_id"] = firstString(res.body, "RequestId", "requestId")
+	if spec.check != nil {
+		if err := spec.check(spec.action, res); err != nil {
+			fields["error"] = err.Error()
+			logDebug(ctx, "appstreaming API attempt failed", fields)
+			return nil, err
+		}
+	}
+	logDebug(ctx, "appstreaming API attempt succeeded", fields)
+	return res, nil
+}
+
+// backoff returns the full-jitter delay before retry number n (1-based):
+// uniform in [0, min(max, base*2^(n-1))], with a small floor so a burst of
+// throttled callers does not retry instantly.
+func (c *Client) backoff(n int) time.Duration {
+	ceil := c.cfg.RetryBaseDelay
+	for i := 1; i < n && ceil < c.cfg.RetryMaxDelay; i++ {
+		ceil *= 2
+	}
+	if ceil > c.cfg.RetryMaxDelay {
+		ceil = c.cfg.RetryMaxDelay
+	}
+	floor := c.cfg.RetryBaseDelay / 10
+	if ceil <= floor {
+		return ceil
+	}
+	return floor + time.Duration(rand.Int64N(int64(ceil-floor)+1))
+}
+
+// TransportError is a failure without a service answer (connection refused,
+// reset, EOF, timeout). Its text never contains the signed URL.
+type TransportError struct {
+	Action string
+	Err    error
+}
+
+func (e *TransportError) Error() string { return e.Action + ": " + e.Err.Error() }
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// classify says whether err may be retried and whether the request may
+// have been executed although no answer arrived (ambiguous).
+func classify(err error) (retry, ambiguous bool) {
+	if ae := asAPIError(err); ae != nil {
+		// The server answered "no"; the request was not executed.
+		switch {
+		case ae.Kind == KindThrottled, ae.Code == "ServiceUnavailable", ae.HTTPStatus >= 500:
+			return true, false
+		}
+		return false, false
+	}
+	var te *TransportError
+	if !errors.As(err, &te) {
+		return false, false
+	}
+	// Failures before anything was written: safe to resend anything.
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true, false
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.Temporary() || dnsErr.IsTimeout, false
+	}
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return true, false
+	}
+	// Failures after the request may have been written.
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, os.ErrDeadlineExceeded) {
+		return true, true
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true, true
+	}
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "connection refused"):
+		return true, false
+	case strings.Contains(msg, "eof"), strings.Contains(msg, "connection reset"), strings.Contains(msg, "broken pipe"),
+		strings.Contains(msg, "timeout"), strings.Contains(msg, "timed out"), strings.Contains(msg, "server closed"):
+		return true, true
+	}
+	return false, false
+}
+
+var queryInText = regexp.MustCompile(`\?[^\s"']*`)
+
+// sanitizeErr strips query strings (which carry AccessKeyId, Signature and
+// SecurityToken in V2 RPC) from transport error texts.
+func sanitizeErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		cp := *ue
+		cp.URL = queryInText.ReplaceAllString(ue.URL, "?<redacted>")
+		return &cp
+	}
+	if strings.Contains(err.Error(), "?") {
+		return &redactedError{msg: queryInText.ReplaceAllString(err.Error(), "?<redacted>"), err: err}
+	}
+	return err
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }

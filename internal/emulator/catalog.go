@@ -1,0 +1,548 @@
+package emulator
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Catalog is the read-only world the emulator sells from.
+type Catalog struct {
+	Regions       []string
+	InstanceTypes []InstanceType
+	Images        []Image
+}
+
+// InstanceType is one resource spec (ListNodeInstanceType row) with its
+// list prices.
+type InstanceType struct {
+	ID          string  `json:"NodeInstanceType"`
+	Family      string  `json:"NodeInstanceTypeFamily"`
+	Name        string  `json:"NodeTypeName"`
+	CPU         string  `json:"Cpu"`
+	GPU         string  `json:"Gpu"`
+	MemoryMB    int64   `json:"Memory"`
+	GPUMemoryMB int64   `json:"GpuMemory"`
+	MaxCapacity int     `json:"MaxCapacity"`
+	Monthly     float64 `json:"monthly_cny"` // PrePaid list price per node per month
+	Hourly      float64 `json:"hourly_cny"`  // PostPaid list price per node per hour; 0 = derive
+}
+
+// App is one application shipped in an image.
+type App struct {
+	AppID          string `json:"AppId"`
+	AppName        string `json:"AppName"`
+	AppVersion     string `json:"AppVersion"`
+	AppVersionName string `json:"AppVersionName"`
+	AppIcon        string `json:"AppIcon"`
+}
+
+// Image is one image in the catalog; Regions says where it is usable.
+type Image struct {
+	ID           string    `json:"ImageId"`
+	Name         string    `json:"ImageName"`
+	Type         string    `json:"ImageType"` // System | User
+	OsType       string    `json:"OsType"`    // Windows | Linux
+	PlatformName string    `json:"PlatformName"`
+	Status       string    `json:"Status"` // AVAILABLE | CREATING | INIT | CREATE_FAILED
+	Description  string    `json:"Description"`
+	Regions      []string  `json:"ImageRegionList"`
+	GmtCreate    time.Time `json:"GmtCreate"`
+	Apps         []App     `json:"AppList"`
+	Language     string    `json:"Language"`
+}
+
+func (c *Catalog) instanceType(id string) (InstanceType, bool) {
+	for _, t := range c.InstanceTypes {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return InstanceType{}, false
+}
+
+func (c *Catalog) hasRegion(r string) bool {
+	for _, x := range c.Regions {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Catalog) image(id string) (Image, bool) {
+	for _, im := range c.Images {
+		if im.ID == id {
+			return im, true
+		}
+	}
+	return Image{}, false
+}
+
+func (im Image) inRegion(r string) bool {
+	for _, x := range im.Regions {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// postPaidPerMonthRatio turns a monthly list price into an hourly one:
+// 0.726736 CNY/hour ÷ 199 CNY/month, the pair the console's billing example
+// gives for appstreaming.general.4c8g.
+const postPaidPerMonthRatio = 0.726736 / 199
+
+// hourly returns the PostPaid price per node-hour.
+func (t InstanceType) hourly() float64 {
+	if t.Hourly > 0 {
+		return t.Hourly
+	}
+	return round(t.Monthly*postPaidPerMonthRatio, 6)
+}
+
+func round(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
+}
+
+var allRegions = []string{"cn-shanghai", "cn-hangzhou", "ap-southeast-1"}
+
+// DefaultCatalog is the deterministic seed catalog.
+func DefaultCatalog() *Catalog {
+	d := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
+	office := []App{
+		{AppID: "ca-office0000000001", AppName: "WPS Office", AppVersion: "1.0.0", AppVersionName: "initial", AppIcon: "https://app-center-icon.example/wps.png"},
+		{AppID: "ca-browser000000001", AppName: "Chrome", AppVersion: "120.0", AppVersionName: "stable", AppIcon: "https://app-center-icon.example/chrome.png"},
+	}
+	cad := []App{{AppID: "ca-cad0000000000001", AppName: "FreeCAD", AppVersion: "0.21", AppVersionName: "0.21", AppIcon: "https://app-center-icon.example/freecad.png"}}
+	dev := []App{{AppID: "ca-vscode000000001", AppName: "VS Code", AppVersion: "1.90", AppVersionName: "1.90", AppIcon: "https://app-center-icon.example/vscode.png"}}
+	c := &Catalog{
+		Regions: append([]string(nil), allRegions...),
+		InstanceTypes: []InstanceType{
+			{ID: "appstreaming.general.4c8g", Family: "appstreaming.general", Name: "Office - 4 vCPU 8 GiB", CPU: "4", GPU: "0", MemoryMB: 8192, MaxCapacity: 2, Monthly: 199, Hourly: 0.726736},
+			{ID: "appstreaming.general.8c16g", Family: "appstreaming.general", Name: "Office - 8 vCPU 16 GiB", CPU: "8", GPU: "0", MemoryMB: 16384, MaxCapacity: 4, Monthly: 398},
+			{ID: "appstreaming.vgpu.4c8g.2g", Family: "appstreaming.vgpu", Name: "Graphics - 4 vCPU 8 GiB 2 GiB vGPU", CPU: "4", GPU: "1", MemoryMB: 8192, GPUMemoryMB: 2048, MaxCapacity: 2, Monthly: 499},
+			{ID: "appstreaming.vgpu.8c16g.4g", Family: "appstreaming.vgpu", Name: "Graphics - 8 vCPU 16 GiB 4 GiB vGPU", CPU: "8", GPU: "1", MemoryMB: 16384, GPUMemoryMB: 4096, MaxCapacity: 4, Monthly: 899},
+			{ID: "appstreaming.vgpu.8c31g.16g", Family: "appstreaming.vgpu", Name: "Graphics - 8 vCPU 31 GiB 16 GiB vGPU", CPU: "8", GPU: "1", MemoryMB: 31744, GPUMemoryMB: 16384, MaxCapacity: 4, Monthly: 1999},
+			{ID: "appstreaming.vgpu.14c93g.12g", Family: "appstreaming.vgpu", Name: "Graphics - 14 vCPU 93 GiB 12 GiB vGPU", CPU: "14", GPU: "1", MemoryMB: 95232, GPUMemoryMB: 12288, MaxCapacity: 6, Monthly: 2599},
+		},
+		Images: []Image{
+			{ID: "img-win2019-office", Name: "System Windows Server 2019 Office", Type: "System", OsType: "Windows", PlatformName: "Windows Server 2019", Status: "AVAILABLE", Description: "Office apps on Windows Server 2019", Regions: allRegions, GmtCreate: d("2025-06-01T02:00:00Z"), Apps: office, Language: "en-US"},
+			{ID: "img-win2022-cad", Name: "System Windows Server 2022 CAD", Type: "System", OsType: "Windows", PlatformName: "Windows Server 2022", Status: "AVAILABLE", Description: "CAD on Windows Server 2022", Regions: allRegions, GmtCreate: d("2025-09-15T03:30:00Z"), Apps: cad, Language: "en-US"},
+			{ID: "img-ubuntu2204-dev", Name: "System Ubuntu 22.04 Dev", Type: "System", OsType: "Linux", PlatformName: "Ubuntu", Status: "AVAILABLE", Description: "Developer tools on Ubuntu 22.04", Regions: allRegions, GmtCreate: d("2025-10-20T08:00:00Z"), Apps: dev, Language: "en-US"},
+		},
+	}
+	for i, r := range allRegions {
+		short := strings.ReplaceAll(r, "-", "")
+		// Two custom images made on the same day at different times, so
+		// "latest by GmtCreate" lookups have something to decide.
+		c.Images = append(c.Images,
+			Image{ID: "img-" + short + "office1", Name: "custom-office-" + r + "-v1", Type: "User", OsType: "Windows", PlatformName: "Windows Server 2019", Status: "AVAILABLE", Description: "custom office v1", Regions: []string{r}, GmtCreate: d("2026-03-10T01:15:00Z").Add(time.Duration(i) * time.Minute), Apps: office, Language: "en-US"},
+			Image{ID: "img-" + short + "office2", Name: "custom-office-" + r + "-v2", Type: "User", OsType: "Windows", PlatformName: "Windows Server 2019", Status: "AVAILABLE", Description: "custom office v2", Regions: []string{r}, GmtCreate: d("2026-03-10T09:40:00Z").Add(time.Duration(i) * time.Minute), Apps: office, Language: "en-US"},
+			Image{ID: "img-" + short + "linux1", Name: "custom-linux-" + r + "-dev", Type: "User", OsType: "Linux", PlatformName: "Ubuntu", Status: "CREATING", Description: "custom image still being built", Regions: []string{r}, GmtCreate: d("2026-04-02T06:00:00Z"), Apps: dev, Language: "en-US"},
+		)
+	}
+	return c
+}
+
+// DefaultUserGroups is the seed directory of user groups.
+func DefaultUserGroups() map[string]string {
+	return map[string]string{
+		"ug-engineering0001": "engineering",
+		"ug-design000000002": "design",
+		"ug-finance00000003": "finance",
+	}
+}
+
+func imageView(im Image) map[string]any {
+	apps := make([]map[string]any, 0, len(im.Apps))
+	for _, a := range im.Apps {
+		apps = append(apps, map[string]any{"AppId": a.AppID, "AppName": a.AppName})
+	}
+	dist := make([]map[string]any, 0, len(im.Regions))
+	for _, r := range im.Regions {
+		st := "AVAILABLE"
+		prog := "100%"
+		if im.Status != "AVAILABLE" {
+			st, prog = "INIT", "70%"
+		}
+		dist = append(dist, map[string]any{"ImageId": im.ID, "RegionId": r, "Status": st, "Progress": prog, "VersionId": "iv-" + strings.TrimPrefix(im.ID, "img-")})
+	}
+	return map[string]any{
+		"ImageId": im.ID, "ImageName": im.Name, "ImageType": im.Type, "OsType": im.OsType,
+		"PlatformName": im.PlatformName, "Status": im.Status, "Description": im.Description,
+		"GmtCreate": apiTime(im.GmtCreate), "GmtModified": apiTime(im.GmtCreate),
+		"ImageRegionList": im.Regions, "ImageRegionDistributeList": dist, "AppList": apps,
+		"ProductType": "CloudApp", "PackageType": "Ecs", "ProtocolType": "ASP", "SessionType": "MULTIPLE_SESSION",
+		"Language": im.Language, "SupportedLanguageList": []string{im.Language}, "BizType": 1,
+		"AliUid": int64(1234567890123456), "VersionId": "iv-" + strings.TrimPrefix(im.ID, "img-"), "VersionName": "v1.0.0",
+		"OnlineVersion": true, "SystemDiskSize": 80, "DataDiskSize": 0, "FeatureList": []string{}, "TagList": []any{},
+	}
+}
+
+func init() {
+	handlers["ListRegions"] = (*Emulator).listRegions
+	handlers["ListNodeInstanceType"] = (*Emulator).listNodeInstanceType
+	handlers["ListImage"] = (*Emulator).listImage
+	handlers["GetResourcePrice"] = (*Emulator).getResourcePrice
+}
+
+func (e *Emulator) listRegions(c *call) (map[string]any, *apiError) {
+	if pt := c.p.str("ProductType"); pt != "" && pt != "CloudApp" {
+		return nil, invalid("ProductType", "must be CloudApp")
+	}
+	var out []map[string]any
+	for _, r := range e.st.catalog.Regions {
+		out = append(out, map[string]any{"regionId": r}) // lower-case key, as the service sends it
+	}
+	return map[string]any{"RegionModels": out}, nil
+}
+
+func checkProduct(p params) *apiError {
+	pt, ae := p.required("ProductType")
+	if ae != nil {
+		return ae
+	}
+	if pt != "CloudApp" {
+		return invalid("ProductType", "must be CloudApp")
+	}
+	return nil
+}
+
+func (e *Emulator) checkRegion(p params, name string, required bool) (string, *apiError) {
+	r := p.str(name)
+	if r == "" {
+		if required {
+			return "", missing(name)
+		}
+		return "", nil
+	}
+	if !e.st.catalog.hasRegion(r) {
+		return "", invalid(name, "region %q is not supported", r)
+	}
+	return r, nil
+}
+
+func (e *Emulator) listNodeInstanceType(c *call) (map[string]any, *apiError) {
+	p := c.p
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if _, ae := e.checkRegion(p, "BizRegionId", false); ae != nil {
+		return nil, ae
+	}
+	num, size, ae := p.pageParams(10, 100, true)
+	if ae != nil {
+		return nil, ae
+	}
+	if os := p.str("OsType"); os != "" && os != "Windows" && os != "Linux" {
+		return nil, invalid("OsType", "must be Windows or Linux")
+	}
+	if l := p.str("Language"); l != "" && l != "en-US" && l != "zh-CN" {
+		return nil, invalid("Language", "must be en-US or zh-CN")
+	}
+	fnum := func(k string) (float64, bool, *apiError) {
+		s := p.str(k)
+		if s == "" {
+			return 0, false, nil
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, true, invalid(k, "%q is not a number", s)
+		}
+		return f, true, nil
+	}
+	cpu, hasCPU, ae := fnum("Cpu")
+	if ae != nil {
+		return nil, ae
+	}
+	gpu, hasGPU, ae := fnum("Gpu")
+	if ae != nil {
+		return nil, ae
+	}
+	mem, hasMem, ae := fnum("Memory")
+	if ae != nil {
+		return nil, ae
+	}
+	gmem, hasGMem, ae := fnum("GpuMemory")
+	if ae != nil {
+		return nil, ae
+	}
+	var rows []map[string]any
+	for _, t := range e.st.catalog.InstanceTypes {
+		if v := p.str("NodeInstanceType"); v != "" && v != t.ID {
+			continue
+		}
+		if v := p.str("NodeInstanceTypeFamily"); v != "" && v != t.Family {
+			continue
+		}
+		tc, _ := strconv.ParseFloat(t.CPU, 64)
+		tg, _ := strconv.ParseFloat(t.GPU, 64)
+		if hasCPU && tc != cpu || hasGPU && tg != gpu {
+			continue
+		}
+		// Memory filters accept MB or GiB: the unit is undocumented.
+		if hasMem && mem != float64(t.MemoryMB) && mem*1024 != float64(t.MemoryMB) {
+			continue
+		}
+		if hasGMem && gmem != float64(t.GPUMemoryMB) && gmem*1024 != float64(t.GPUMemoryMB) {
+			continue
+		}
+		rows = append(rows, map[string]any{
+			"NodeInstanceType": t.ID, "NodeInstanceTypeFamily": t.Family, "NodeTypeName": t.Name,
+			"Cpu": t.CPU, "Gpu": t.GPU, "Memory": t.MemoryMB, "GpuMemory": t.GPUMemoryMB, "MaxCapacity": t.MaxCapacity,
+		})
+	}
+	lo, hi := page(len(rows), num, size)
+	return map[string]any{"NodeInstanceTypeModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (e *Emulator) listImage(c *call) (map[string]any, *apiError) {
+	p := c.p
+	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" && pt != "CloudDesktop" && pt != "WuyingServer" {
+		return nil, invalid("ProductType", "must be CloudApp, CloudDesktop or WuyingServer")
+	}
+	num, size, ae := p.pageParams(10, 100, false)
+	if ae != nil {
+		return nil, ae
+	}
+	if t := p.str("ImageType"); t != "" && !oneOf(t, "User", "Shared", "System", "Community") {
+		return nil, invalid("ImageType", "must be User, Shared, System or Community")
+	}
+	if s := p.str("Status"); s != "" && !oneOf(s, "AVAILABLE", "INIT", "CREATE_FAILED", "CREATING") {
+		return nil, invalid("Status", "must be AVAILABLE, INIT, CREATE_FAILED or CREATING")
+	}
+	regions := p.list("BizRegionIdList")
+	var rows []map[string]any
+	for _, im := range e.st.catalog.Images {
+		if v := p.str("ImageId"); v != "" && v != im.ID {
+			continue
+		}
+		if v := p.str("ImageName"); v != "" && !strings.Contains(im.Name, v) {
+			continue
+		}
+		if v := p.str("ImageType"); v != "" && v != im.Type {
+			continue
+		}
+		if v := p.str("OsType"); v != "" && v != im.OsType {
+			continue
+		}
+		if v := p.str("Status"); v != "" && v != im.Status {
+			continue
+		}
+		if v := p.str("PlatformName"); v != "" && v != im.PlatformName {
+			continue
+		}
+		if len(regions) > 0 {
+			ok := false
+			for _, r := range regions {
+				ok = ok || im.inRegion(r)
+			}
+			if !ok {
+				continue
+			}
+		}
+		rows = append(rows, imageView(im))
+	}
+	lo, hi := page(len(rows), num, size)
+	return map[string]any{"Code": "200", "Success": true, "Message": "success", "Count": len(rows), "Data": nonNil(rows[lo:hi]), "PageNumber": num, "PageSize": size}, nil
+}
+
+func oneOf(s string, vals ...string) bool {
+	for _, v := range vals {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPeriod applies §4 rule 3: Week→1; Month→1,2,3,6; Year→1,2,3.
+func checkPeriod(period int64, unit string) *apiError {
+	ok := false
+	switch unit {
+	case "Week":
+		ok = period == 1
+	case "Month":
+		ok = period == 1 || period == 2 || period == 3 || period == 6
+	case "Year":
+		ok = period >= 1 && period <= 3
+	default:
+		return invalid("PeriodUnit", "must be Week, Month or Year")
+	}
+	if !ok {
+		return invalid("Period", "%d %s is not a valid subscription length (Week: 1; Month: 1, 2, 3, 6; Year: 1, 2, 3)", period, unit)
+	}
+	return nil
+}
+
+// periodMonths converts a subscription length to months; a week is 7/30
+// of a month, the proration the console's billing example uses.
+func periodMonths(period int64, unit string) float64 {
+	switch unit {
+	case "Week":
+		return float64(period) * 7 / 30
+	case "Year":
+		return float64(period) * 12
+	default:
+		return float64(period)
+	}
+}
+
+// Quote is one price computed by the emulator's price formula.
+//
+// Price formula (all amounts CNY, list prices in the catalog per node):
+//
+//	PrePaid:  OriginalPrice = Monthly × months(Period, PeriodUnit) × Amount
+//	          months: Week = 7/30 per week, Month = Period, Year = 12 × Period
+//	          DiscountPrice = 15 % of OriginalPrice for Year, else 0; a
+//	          discount comes with the selected promotion promo-yearly-15
+//	          rounded to 2 decimals
+//	PostPaid: OriginalPrice = Hourly × Amount (price per hour; Period and
+//	          PeriodUnit are validated but do not change the price),
+//	          DiscountPrice = 0, rounded to 6 decimals
+//	          Hourly = catalog value, or Monthly × 0.726736 / 199
+//	TradePrice = OriginalPrice − DiscountPrice
+//
+// appstreaming.general.4c8g: Monthly 199 (PrePaid 1 Month = "199.00"),
+// Hourly 0.726736; the other types: 8c16g 398, vgpu.4c8g.2g 499,
+// vgpu.8c16g.4g 899, vgpu.8c31g.16g 1999, vgpu.14c93g.12g 2599 per month.
+type Quote struct {
+	Original, Discount, Trade float64
+	Decimals                  int
+}
+
+// PriceQuote computes a quote for a node spec.
+func PriceQuote(t InstanceType, chargeType string, period int64, unit string, amount int64) Quote {
+	if chargeType == "PostPaid" {
+		o := round(t.hourly()*float64(amount), 6)
+		return Quote{Original: o, Trade: o, Decimals: 6}
+	}
+	o := round(t.Monthly*periodMonths(period, unit)*float64(amount), 2)
+	d := 0.0
+	if unit == "Year" {
+		d = round(o*0.15, 2)
+	}
+	return Quote{Original: o, Discount: d, Trade: round(o-d, 2), Decimals: 2}
+}
+
+func money(x float64, decimals int) string {
+	if decimals <= 2 {
+		return strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if !strings.Contains(s, ".") {
+		s += ".00"
+	} else if len(s)-strings.Index(s, ".") == 2 {
+		s += "0"
+	}
+	return s
+}
+
+// yearlyPromotion is the promotion that carries the yearly discount of
+// PriceQuote, so quotes show where a DiscountPrice comes from.
+var yearlyPromotion = map[string]any{
+	"PromotionId": "promo-yearly-15", "PromotionName": "Yearly subscription discount",
+	"PromotionDesc": "15 % off subscriptions paid by the year", "OptionCode": "youhui_yearly", "Selected": true,
+}
+
+func priceObject(q Quote, rule string) map[string]any {
+	promotions := []any{}
+	if q.Discount > 0 {
+		promotions = append(promotions, yearlyPromotion)
+	}
+	return map[string]any{
+		"Price": map[string]any{
+			"Currency": "CNY", "OriginalPrice": money(q.Original, q.Decimals), "DiscountPrice": money(q.Discount, q.Decimals),
+			"TradePrice": money(q.Trade, q.Decimals), "Promotions": promotions,
+		},
+		"Rules": []map[string]any{{"RuleId": int64(1001), "Description": rule}},
+	}
+}
+
+func (e *Emulator) getResourcePrice(c *call) (map[string]any, *apiError) {
+	p := c.p
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if _, ae := e.checkRegion(p, "BizRegionId", true); ae != nil {
+		return nil, ae
+	}
+	ct, ae := p.required("ChargeType")
+	if ae != nil {
+		return nil, ae
+	}
+	if ct != "PostPaid" && ct != "PrePaid" {
+		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
+	}
+	amount, ok, ae := p.intParam("Amount")
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("Amount")
+	}
+	if amount < 1 || amount > 1000 {
+		return nil, invalid("Amount", "must be 1..1000")
+	}
+	period, ok, ae := p.intParam("Period")
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("Period")
+	}
+	unit, ae := p.required("PeriodUnit")
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkPeriod(period, unit); ae != nil {
+		return nil, ae
+	}
+	resp := map[string]any{"Code": "success", "Message": ""}
+	if nt := p.str("NodeInstanceType"); nt != "" {
+		t, ok := e.st.catalog.instanceType(nt)
+		if !ok {
+			return nil, invalid("NodeInstanceType", "unknown instance type %q", nt)
+		}
+		q := PriceQuote(t, ct, period, unit, amount)
+		resp["PriceModel"] = priceObject(q, "list price "+t.ID)
+		return resp, nil
+	}
+	at := p.str("AppInstanceType")
+	if at == "" {
+		return nil, errf(400, "MissingParameter.NodeInstanceType", "One of NodeInstanceType or AppInstanceType is required.")
+	}
+	// AppInstanceType may name a spec or a family (then its first spec).
+	var t InstanceType
+	found := false
+	for _, x := range e.st.catalog.InstanceTypes {
+		if x.ID == at || x.Family == at {
+			t, found = x, true
+			break
+		}
+	}
+	if !found {
+		return nil, invalid("AppInstanceType", "unknown session spec %q", at)
+	}
+	q := PriceQuote(t, ct, period, unit, amount)
+	list := []map[string]any{withType(priceObject(q, "connected session price "+t.ID), "Connected")}
+	if ct == "PostPaid" {
+		// A standby (disconnected but retained) session costs 20 % of a connected one.
+		sq := Quote{Original: round(q.Original*0.2, 6), Trade: round(q.Trade*0.2, 6), Decimals: 6}
+		list = append(list, withType(priceObject(sq, "standby session price "+t.ID), "Standby"))
+	}
+	resp["PriceList"] = list
+	return resp, nil
+}
+
+func withType(m map[string]any, t string) map[string]any { m["PriceType"] = t; return m }

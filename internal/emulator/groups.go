@@ -1,0 +1,812 @@
+package emulator
+
+import (
+	"encoding/json"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+func init() {
+	handlers["CreateAppInstanceGroup"] = (*Emulator).createGroup
+	handlers["GetAppInstanceGroup"] = (*Emulator).getGroup
+	handlers["ListAppInstanceGroup"] = (*Emulator).listGroups
+	handlers["ModifyAppInstanceGroupAttribute"] = (*Emulator).modifyGroupAttribute
+	handlers["UpdateAppInstanceGroupImage"] = (*Emulator).updateImage
+	handlers["RenewAppInstanceGroup"] = (*Emulator).renewGroup
+	handlers["DeleteAppInstanceGroup"] = (*Emulator).deleteGroup
+	handlers["LogOffAllSessionsInAppInstanceGroup"] = (*Emulator).logOffAll
+}
+
+var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
+
+var ugPattern = regexp.MustCompile(`^ug-[a-z0-9]{4,32}$`)
+
+// groupParam resolves AppInstanceGroupId (required) to a group.
+func (e *Emulator) groupParam(p params) (*Group, *apiError) {
+	id, ae := p.required("AppInstanceGroupId")
+	if ae != nil {
+		return nil, ae
+	}
+	g := e.st.groups[id]
+	if g == nil {
+		return nil, notFoundGroup(id)
+	}
+	return g, nil
+}
+
+type runtimeReq struct {
+	DebugMode                         *string `json:"DebugMode"`
+	PerSessionPerApp                  *bool   `json:"PerSessionPerApp"`
+	PersistentAppInstanceScheduleMode *string `json:"PersistentAppInstanceScheduleMode"`
+	SessionPreOpen                    *string `json:"SessionPreOpen"`
+	SessionType                       *string `json:"SessionType"`
+	SessionUserGenerationMode         *string `json:"SessionUserGenerationMode"`
+}
+
+type securityReq struct {
+	ResetAfterUnbind  *bool `json:"ResetAfterUnbind"`
+	SkipUserAuthCheck *bool `json:"SkipUserAuthCheck"`
+}
+
+type storageReq struct {
+	StorageTypeList []string `json:"StorageTypeList"`
+	UserProfile     *struct {
+		RemoteStoragePath *string `json:"RemoteStoragePath"`
+		RemoteStorageType *string `json:"RemoteStorageType"`
+		UserProfileSwitch *bool   `json:"UserProfileSwitch"`
+		FileSystemID      *string `json:"FileSystemId"`
+	} `json:"UserProfile"`
+	UserProfileFollow map[string]any `json:"UserProfileFollow"`
+}
+
+type networkReq struct {
+	DomainRules []struct {
+		Domain string `json:"Domain"`
+		Policy string `json:"Policy"`
+	} `json:"DomainRules"`
+	IPExpireMinutes *int   `json:"IpExpireMinutes"`
+	OfficeSiteID    string `json:"OfficeSiteId"`
+	Routes          []struct {
+		Destination string `json:"Destination"`
+		Mode        string `json:"Mode"`
+	} `json:"Routes"`
+	StrategyType string   `json:"StrategyType"`
+	VSwitchIDs   []string `json:"VSwitchIds"`
+}
+
+var cidrPattern = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}/\d{1,2}$`)
+
+// checkNetwork applies rule 23.
+func checkNetwork(n *networkReq) *apiError {
+	if n.StrategyType != "" && n.StrategyType != "Mixed" && n.StrategyType != "Shared" {
+		return invalid("Network.StrategyType", "must be Mixed or Shared")
+	}
+	if len(n.Routes) > 0 && n.StrategyType != "Mixed" {
+		return invalid("Network.Routes", "routes are only used with StrategyType Mixed")
+	}
+	for _, r := range n.Routes {
+		if r.Mode != "Shared" {
+			return invalid("Network.Routes.Mode", "must be Shared")
+		}
+		if !cidrPattern.MatchString(r.Destination) {
+			return invalid("Network.Routes.Destination", "%q is not a CIDR block", r.Destination)
+		}
+	}
+	if n.IPExpireMinutes != nil && *n.IPExpireMinutes < 60 {
+		return invalid("Network.IpExpireMinutes", "must be 60 or more")
+	}
+	for _, d := range n.DomainRules {
+		if d.Policy != "allow" && d.Policy != "block" {
+			return invalid("Network.DomainRules.Policy", "must be allow or block")
+		}
+		if d.Domain == "" {
+			return missing("Network.DomainRules.Domain")
+		}
+	}
+	return nil
+}
+
+func checkStorage(s *storageReq, creating bool) *apiError {
+	for _, t := range s.StorageTypeList {
+		if t != "OFF" && t != "PDS" {
+			return invalid("StorageTypeList", "items must be OFF or PDS")
+		}
+	}
+	if s.UserProfile != nil && s.UserProfile.RemoteStorageType != nil && *s.UserProfile.RemoteStorageType != "NAS" {
+		return invalid("RemoteStorageType", "must be NAS")
+	}
+	return nil
+}
+
+func checkRuntime(r *runtimeReq) *apiError {
+	if r.SessionType != nil && !oneOf(*r.SessionType, "CONSOLE", "NORMAL") {
+		return invalid("SessionType", "must be CONSOLE or NORMAL")
+	}
+	if r.DebugMode != nil && !oneOf(*r.DebugMode, "ON", "OFF") {
+		return invalid("DebugMode", "must be ON or OFF")
+	}
+	if r.SessionPreOpen != nil && !oneOf(*r.SessionPreOpen, "true", "false") {
+		return invalid("SessionPreOpen", `must be the string "true" or "false"`)
+	}
+	if r.PersistentAppInstanceScheduleMode != nil && !oneOf(*r.PersistentAppInstanceScheduleMode, "DYNAMIC", "FIX_NODE") {
+		return invalid("PersistentAppInstanceScheduleMode", "must be DYNAMIC or FIX_NODE")
+	}
+	if r.SessionUserGenerationMode != nil {
+		if *r.SessionUserGenerationMode != "wyid" {
+			return invalid("SessionUserGenerationMode", "must be wyid")
+		}
+		if r.SessionPreOpen == nil || *r.SessionPreOpen != "false" {
+			return invalid("SessionPreOpen", `SessionUserGenerationMode wyid requires SessionPreOpen "false"`)
+		}
+	}
+	return nil
+}
+
+// toMap keeps a decoded policy object for the state dump.
+func toMap(v any) map[string]any {
+	b, _ := json.Marshal(v)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m
+}
+
+func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
+	im, ok := e.st.catalog.image(id)
+	if !ok || !im.inRegion(region) {
+		return im, invalid("AppCenterImageId", "image %s does not exist in %s", id, region)
+	}
+	if im.Status != "AVAILABLE" {
+		return im, errf(400, "IncorrectStatus.AppCenterImage", "Image %s is %s; only AVAILABLE images can be published.", id, im.Status)
+	}
+	return im, nil
+}
+
+func addPeriod(t time.Time, period int, unit string) time.Time {
+	switch unit {
+	case "Week":
+		return t.AddDate(0, 0, 7*period)
+	case "Year":
+		return t.AddDate(period, 0, 0)
+	default:
+		return t.AddDate(0, period, 0)
+	}
+}
+
+func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
+	p := c.p
+	if ae := e.createFault(); ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	imageID, ae := p.required("AppCenterImageId")
+	if ae != nil {
+		return nil, ae
+	}
+	region, ae := e.checkRegion(p, "BizRegionId", true)
+	if ae != nil {
+		return nil, ae
+	}
+	crm, ae := p.required("ChargeResourceMode")
+	if ae != nil {
+		return nil, ae
+	}
+	if crm != "Node" {
+		return nil, invalid("ChargeResourceMode", "must be Node")
+	}
+	ct, ae := p.required("ChargeType")
+	if ae != nil {
+		return nil, ae
+	}
+	if ct != "PostPaid" && ct != "PrePaid" {
+		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
+	}
+	period, ok, ae := p.intParam("Period")
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("Period")
+	}
+	unit, ae := p.required("PeriodUnit")
+	if ae != nil {
+		return nil, ae
+	}
+	if !oneOf(unit, "Week", "Month", "Year") {
+		return nil, invalid("PeriodUnit", "must be Week, Month or Year")
+	}
+	st, ok, ae := p.intParam("SessionTimeout")
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("SessionTimeout")
+	}
+	if st != -1 && (st < 3 || st > 300) {
+		return nil, invalid("SessionTimeout", "must be -1 or 3..300 minutes")
+	}
+	autoPay, _, ae := p.boolParam("AutoPay")
+	if ae != nil {
+		return nil, ae
+	}
+	autoRenew, _, ae := p.boolParam("AutoRenew")
+	if ae != nil {
+		return nil, ae
+	}
+	if autoRenew && ct != "PrePaid" {
+		return nil, invalid("AutoRenew", "auto-renewal only applies to PrePaid groups")
+	}
+	authMode := p.str("AuthMode")
+	if authMode != "" && !oneOf(authMode, "App", "AppInstanceGroup", "Session") {
+		return nil, invalid("AuthMode", "must be App, AppInstanceGroup or Session")
+	}
+	if authMode == "" {
+		authMode = "App"
+	}
+	if s := p.str("SubPayType"); s != "" && !oneOf(s, "postPaid", "monthPackage", "prePaid") {
+		return nil, invalid("SubPayType", "must be postPaid, monthPackage or prePaid")
+	}
+	// Node pool.
+	var npr nodePoolReq
+	ok, ae = p.jsonParam("NodePool", &npr)
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("NodePool")
+	}
+	if npr.NodeInstanceType == nil || *npr.NodeInstanceType == "" {
+		return nil, missing("NodeInstanceType")
+	}
+	it, found := e.st.catalog.instanceType(*npr.NodeInstanceType)
+	if !found {
+		return nil, invalid("NodeInstanceType", "unknown instance type %q", *npr.NodeInstanceType)
+	}
+	np, ae := e.applyStrategy(NodePool{InstanceType: it.ID}, &npr, ct, true)
+	if ae != nil {
+		return nil, ae
+	}
+	np.NodeCapacity = 1 // default: one session per resource
+	if npr.NodeCapacity != nil {
+		if ae := e.checkCapacity(it.ID, *npr.NodeCapacity); ae != nil {
+			return nil, ae
+		}
+		np.NodeCapacity = *npr.NodeCapacity
+	}
+	// Policies.
+	var rt runtimeReq
+	if _, ae := p.jsonParam("RuntimePolicy", &rt); ae != nil {
+		return nil, ae
+	}
+	if ae := checkRuntime(&rt); ae != nil {
+		return nil, ae
+	}
+	var sec securityReq
+	if _, ae := p.jsonParam("SecurityPolicy", &sec); ae != nil {
+		return nil, ae
+	}
+	var sto storageReq
+	hasSto, ae := p.jsonParam("StoragePolicy", &sto)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkStorage(&sto, true); ae != nil {
+		return nil, ae
+	}
+	var netw networkReq
+	hasNet, ae := p.jsonParam("Network", &netw)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkNetwork(&netw); ae != nil {
+		return nil, ae
+	}
+	var udp struct {
+		CustomConfig *string `json:"CustomConfig"`
+	}
+	hasUDP, ae := p.jsonParam("UserDefinePolicy", &udp)
+	if ae != nil {
+		return nil, ae
+	}
+	if udp.CustomConfig != nil && !json.Valid([]byte(*udp.CustomConfig)) {
+		return nil, invalid("CustomConfig", "must be JSON text")
+	}
+	var vp videoReq
+	hasVP, ae := p.jsonParam("VideoPolicy", &vp)
+	if ae != nil {
+		return nil, ae
+	}
+	// Users and user groups (rule 31).
+	users := p.list("Users")
+	var ui struct {
+		Type *string `json:"Type"`
+	}
+	hasUI, ae := p.jsonParam("UserInfo", &ui)
+	if ae != nil {
+		return nil, ae
+	}
+	if len(users) > 0 && !hasUI {
+		return nil, missing("UserInfo")
+	}
+	if hasUI && (ui.Type == nil || *ui.Type != "Simple") {
+		return nil, invalid("UserInfo.Type", "must be Simple")
+	}
+	for _, u := range users {
+		if u == "" {
+			return nil, invalid("Users", "user names must not be empty")
+		}
+	}
+	ugs := p.list("UserGroupIds")
+	for _, u := range ugs {
+		if !ugPattern.MatchString(u) {
+			return nil, invalid("UserGroupIds", "%q is not a user group ID (ug-…)", u)
+		}
+	}
+	var pol *AppPolicy
+	if id := p.str("AppPolicyId"); id != "" {
+		pol = e.st.policies[id]
+		if pol == nil {
+			return nil, invalid("AppPolicyId", "policy %s does not exist", id)
+		}
+	}
+	if hasVP {
+		base := defaultPolicy()
+		if pol != nil {
+			base = *pol
+		}
+		if _, ae := applyVideo(&base, &vp, false); ae != nil {
+			return nil, ae
+		}
+	}
+	// Image last: it is the costliest lookup in the real service, and the
+	// order of checks only matters for which error comes first.
+	if _, ae := e.checkImage(imageID, region); ae != nil {
+		return nil, ae
+	}
+	if ae := checkPeriod(period, unit); ae != nil {
+		// The real API accepts a bad pair and the ORDER fails; the emulator
+		// answers that failed order synchronously with this 400.
+		ae.Message += " (the order for this group would fail)"
+		return nil, ae
+	}
+
+	// All checks passed: create.
+	s := e.st
+	now := e.now()
+	s.created++
+	g := &Group{
+		ID: s.newID("aig-", 17), Name: p.str("AppInstanceGroupName"), RegionID: region, ImageID: imageID,
+		ProductType: "CloudApp", ChargeType: ct, ChargeResourceMode: crm, Period: int(period), PeriodUnit: unit,
+		AutoRenew: autoRenew, AutoPay: autoPay, SessionTimeout: int(st), AuthMode: authMode,
+		SubPayType: p.str("SubPayType"), PreOpenAppID: p.str("PreOpenAppId"), ClusterID: p.str("ClusterId"),
+		AppPackageType: p.str("AppPackageType"), SpecID: s.newID("spec-", 14), CreatedAt: now,
+		Tags: map[string]string{}, SystemTags: map[string]string{}, Users: dedupe(users), UserGroups: dedupe(ugs),
+		OfficeSiteID: netw.OfficeSiteID, SessionType: "NORMAL",
+	}
+	if g.Name == "" {
+		g.Name = "delivery-group-" + g.ID[len(g.ID)-6:]
+	}
+	np.ID = s.newID("rg-", 17)
+	g.NodePool = np
+	if rt.SessionType != nil {
+		g.SessionType = *rt.SessionType
+	}
+	if rt.PerSessionPerApp != nil {
+		g.PerSessionPerApp = *rt.PerSessionPerApp
+	}
+	if sec.SkipUserAuthCheck != nil {
+		g.SkipUserAuthCheck = *sec.SkipUserAuthCheck
+	}
+	if sec.ResetAfterUnbind != nil {
+		g.ResetAfterUnbind = *sec.ResetAfterUnbind
+	}
+	g.RuntimePolicy = toMap(rt)
+	if hasSto {
+		g.StoragePolicy = toMap(sto)
+	}
+	if hasNet {
+		g.Network = toMap(netw)
+	}
+	if hasUDP {
+		g.UserDefinePolicy = toMap(udp)
+	}
+	if ct == "PrePaid" {
+		g.ExpiredAt = addPeriod(now, int(period), unit)
+	}
+	deploy, _ := e.outcomes()
+	g.Status, g.StatusUntil, g.NextStatus = "DEPLOYING", now.Add(e.opts.DeployDuration), "PUBLISHED"
+	if deploy == "FAILED" {
+		g.NextStatus = "FAILED"
+	}
+	if pol == nil {
+		p0 := defaultPolicy()
+		pol = &p0
+		pol.ID = s.newID("pg-", 14)
+		s.policies[pol.ID] = pol
+	}
+	if hasVP {
+		_, _ = applyVideo(pol, &vp, false)
+	}
+	pol.Groups = append(pol.Groups, g.ID)
+	g.PolicyID = pol.ID
+	g.Ota = OtaState{OtaVersion: "2.0.0-R-20260101.100000"}
+	if e.opts.OtaEvery > 0 && (s.created-1)%e.opts.OtaEvery == 0 {
+		g.Ota.NewOtaVersion = "2.1.0-R-20261101.100000"
+		g.Ota.TaskID = s.newID("ota-", 17)
+		g.Ota.History = []OtaTask{{TaskID: g.Ota.TaskID, OtaVersion: g.Ota.NewOtaVersion, Status: "STANDBY", StartTime: now}}
+	}
+	if e.opts.SystemTagsEvery > 0 && s.created%e.opts.SystemTagsEvery == 0 {
+		for k, v := range e.opts.SystemTags {
+			g.SystemTags[k] = v
+		}
+	}
+	order := s.newOrderID()
+	g.Orders = []string{order}
+	s.groups[g.ID] = g
+	s.order = append(s.order, g.ID)
+	return map[string]any{"AppInstanceGroupModel": map[string]any{
+		"AppInstanceGroupId": g.ID, "NodePoolId": np.ID, "OrderId": order,
+	}}, nil
+}
+
+func dedupe(in []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (e *Emulator) getGroup(c *call) (map[string]any, *apiError) {
+	id, ae := c.p.required("AppInstanceGroupId")
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(c.p); ae != nil {
+		return nil, ae
+	}
+	g := e.st.groups[id]
+	if g == nil {
+		return nil, notFoundGroup(id)
+	}
+	return map[string]any{"AppInstanceGroupModels": e.view(g)}, nil
+}
+
+// listView turns a Get view into a List row: List lacks three fields and
+// adds three (api-reference §2.3).
+func (e *Emulator) listView(g *Group) map[string]any {
+	m := toMap(e.view(g))
+	delete(m, "AppCenterImageName")
+	delete(m, "AppInstanceTypeName")
+	delete(m, "SessionType")
+	m["AppPolicyImageCheck"] = true
+	m["AppPolicyVersion"] = "CENTER"
+	m["ResourceTags"] = m["Tags"]
+	return m
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *Emulator) listGroups(c *call) (map[string]any, *apiError) {
+	p := c.p
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	num, size, ae := p.pageParams(10, 100, false)
+	if ae != nil {
+		return nil, ae
+	}
+	statuses := p.list("Status")
+	for _, s := range statuses {
+		if !oneOf(s, groupStatuses...) {
+			return nil, invalid("Status", "unknown status %q", s)
+		}
+	}
+	tagFilter := p.objList("Tag")
+	for _, t := range tagFilter {
+		if t["Key"] == "" {
+			return nil, missing("Tag.Key")
+		}
+	}
+	region := p.str("BizRegionId")
+	if region == "" {
+		region = p.str("RegionId")
+	}
+	ugs, exUgs := p.list("UserGroupIds"), p.list("ExcludedUserGroupIds")
+	var rows []map[string]any
+	for _, id := range e.st.order {
+		g := e.st.groups[id]
+		if v := p.str("AppInstanceGroupId"); v != "" && v != g.ID {
+			continue
+		}
+		if v := p.str("AppInstanceGroupName"); v != "" && !strings.Contains(g.Name, v) {
+			continue
+		}
+		if v := p.str("AppCenterImageId"); v != "" && v != g.ImageID {
+			continue
+		}
+		if region != "" && region != g.RegionID {
+			continue
+		}
+		if v := p.str("NodeInstanceType"); v != "" && v != g.NodePool.InstanceType {
+			continue
+		}
+		if v := p.str("OfficeSiteId"); v != "" && v != g.OfficeSiteID {
+			continue
+		}
+		if len(statuses) > 0 && !oneOf(g.Status, statuses...) {
+			continue
+		}
+		if len(ugs) > 0 && !intersects(ugs, g.UserGroups) {
+			continue
+		}
+		if len(exUgs) > 0 && intersects(exUgs, g.UserGroups) {
+			continue
+		}
+		match := true
+		for _, t := range tagFilter {
+			v, ok := g.Tags[t["Key"]]
+			if !ok {
+				v, ok = g.SystemTags[t["Key"]]
+			}
+			if !ok || (t["Value"] != "" && t["Value"] != v) {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		rows = append(rows, e.listView(g))
+	}
+	lo, hi := page(len(rows), num, size)
+	return map[string]any{"AppInstanceGroupModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+}
+
+func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
+	p := c.p
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if !modifiable(g) {
+		return nil, incorrectStatus(g.ID, g.Status, "ModifyAppInstanceGroupAttribute")
+	}
+	ng := *g // validate everything before changing anything
+	if name := p.str("AppInstanceGroupName"); name != "" {
+		ng.Name = name
+	}
+	if st, ok, ae := p.intParam("SessionTimeout"); ae != nil {
+		return nil, ae
+	} else if ok {
+		if st != -1 && (st < 3 || st > 300) {
+			return nil, invalid("SessionTimeout", "must be -1 or 3..300 minutes")
+		}
+		ng.SessionTimeout = int(st)
+	}
+	var npr nodePoolReq
+	if ok, ae := p.jsonParam("NodePool", &npr); ae != nil {
+		return nil, ae
+	} else if ok {
+		if npr.NodePoolID != nil && *npr.NodePoolID != "" && *npr.NodePoolID != g.NodePool.ID {
+			return nil, invalid("NodePoolId", "node pool %s does not belong to %s", *npr.NodePoolID, g.ID)
+		}
+		if npr.NodeCapacity != nil {
+			if ae := e.checkCapacity(g.NodePool.InstanceType, *npr.NodeCapacity); ae != nil {
+				return nil, ae
+			}
+			ng.NodePool.NodeCapacity = *npr.NodeCapacity
+		}
+	}
+	mode := p.str("PreOpenMode")
+	if mode != "" {
+		if !oneOf(mode, "SINGLE_APP", "OFF") {
+			return nil, invalid("PreOpenMode", "must be SINGLE_APP or OFF")
+		}
+		if mode == "SINGLE_APP" && p.str("PreOpenAppId") == "" {
+			return nil, missing("PreOpenAppId")
+		}
+		ng.PreOpenMode = mode
+	}
+	if v := p.str("PreOpenAppId"); v != "" {
+		ng.PreOpenAppID = v
+	}
+	if b, ok, ae := p.boolParam("PerSessionPerApp"); ae != nil {
+		return nil, ae
+	} else if ok {
+		ng.PerSessionPerApp = b
+	}
+	var sec securityReq
+	if _, ae := p.jsonParam("SecurityPolicy", &sec); ae != nil {
+		return nil, ae
+	}
+	if sec.SkipUserAuthCheck != nil {
+		ng.SkipUserAuthCheck = *sec.SkipUserAuthCheck
+	}
+	if sec.ResetAfterUnbind != nil {
+		ng.ResetAfterUnbind = *sec.ResetAfterUnbind
+	}
+	var sto storageReq
+	if ok, ae := p.jsonParam("StoragePolicy", &sto); ae != nil {
+		return nil, ae
+	} else if ok {
+		if ae := checkStorage(&sto, false); ae != nil {
+			return nil, ae
+		}
+		ng.StoragePolicy = toMap(sto)
+	}
+	var netw networkReq
+	if ok, ae := p.jsonParam("Network", &netw); ae != nil {
+		return nil, ae
+	} else if ok {
+		if ae := checkNetwork(&netw); ae != nil {
+			return nil, ae
+		}
+		ng.Network = toMap(netw)
+	}
+	*g = ng
+	return map[string]any{}, nil
+}
+
+func (e *Emulator) updateImage(c *call) (map[string]any, *apiError) {
+	p := c.p
+	imageID, ae := p.required("AppCenterImageId")
+	if ae != nil {
+		return nil, ae
+	}
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	region, ae := p.required("BizRegionId")
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if region != g.RegionID {
+		return nil, invalid("BizRegionId", "group %s is in %s", g.ID, g.RegionID)
+	}
+	if _, ae := e.checkImage(imageID, region); ae != nil {
+		return nil, ae
+	}
+	if !modifiable(g) {
+		return nil, incorrectStatus(g.ID, g.Status, "UpdateAppInstanceGroupImage")
+	}
+	_, maintain := e.outcomes()
+	g.PrevImageID, g.ImageID = g.ImageID, imageID
+	g.Status, g.StatusUntil, g.NextStatus = "MAINTAINING", e.now().Add(e.opts.MaintainDuration), "PUBLISHED"
+	if maintain == "MAINTAIN_FAILED" {
+		g.NextStatus = "MAINTAIN_FAILED"
+	}
+	// Every resource reboots: sessions end.
+	e.endSessions(g)
+	return map[string]any{}, nil
+}
+
+func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
+	p := c.p
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	period, ok, ae := p.intParam("Period")
+	if ae != nil {
+		return nil, ae
+	}
+	if !ok {
+		return nil, missing("Period")
+	}
+	unit, ae := p.required("PeriodUnit")
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkPeriod(period, unit); ae != nil {
+		return nil, ae
+	}
+	if _, _, ae := p.boolParam("AutoPay"); ae != nil {
+		return nil, ae
+	}
+	if _, _, ae := p.intParam("RenewAmount"); ae != nil {
+		return nil, ae
+	}
+	var nodes []string
+	if _, ae := p.jsonParam("RenewNodes", &nodes); ae != nil {
+		return nil, ae
+	}
+	if g.ChargeType != "PrePaid" {
+		return nil, invalid("ChargeType", "only PrePaid (subscription) groups can be renewed")
+	}
+	if g.Deleting || !oneOf(g.Status, "PUBLISHED", "EXPIRED", "MAINTAINING", "MAINTAIN_FAILED") {
+		return nil, incorrectStatus(g.ID, g.Status, "RenewAppInstanceGroup")
+	}
+	from := g.ExpiredAt
+	if now := e.now(); from.Before(now) {
+		from = now
+	}
+	g.ExpiredAt = addPeriod(from, int(period), unit)
+	if g.Status == "EXPIRED" {
+		g.Status = "PUBLISHED"
+	}
+	order := e.st.newOrderID()
+	g.Orders = append(g.Orders, order)
+	return map[string]any{"OrderId": order}, nil
+}
+
+// deletable lists the statuses DeleteAppInstanceGroup accepts: the console
+// Purge list for PostPaid, plus FAILED so a failed publish can be cleaned up.
+var deletable = []string{"PUBLISHED", "MAINTAINING", "MAINTAIN_FAILED", "CEASED", "FAILED"}
+
+func (e *Emulator) deleteGroup(c *call) (map[string]any, *apiError) {
+	p := c.p
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if g.ChargeType != "PostPaid" {
+		return nil, invalid("ChargeType", "subscription (PrePaid) groups cannot be deleted; they expire and are recycled")
+	}
+	if g.Deleting {
+		return map[string]any{}, nil // repeated delete: accepted, nothing more to do
+	}
+	if !oneOf(g.Status, deletable...) {
+		return nil, incorrectStatus(g.ID, g.Status, "DeleteAppInstanceGroup")
+	}
+	g.Deleting, g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
+	return map[string]any{}, nil
+}
+
+func (e *Emulator) logOffAll(c *call) (map[string]any, *apiError) {
+	p := c.p
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {
+		return nil, errf(400, "OperationDenied.NotScheduledScaling", "Sessions can only be logged off for PostPaid groups with NODE_SCALING_BY_SCHEDULE.")
+	}
+	if inScheduledWindow(g.NodePool, e.now()) {
+		return nil, errf(400, "OperationDenied.InScheduledPeriod", "Sessions cannot be logged off inside a scheduled time period.")
+	}
+	e.endSessions(g)
+	return map[string]any{}, nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,324 @@
+// Package emulator is a local stand-in for the Alibaba Cloud App Streaming
+// OpenAPI (appstream-center 2021-09-01, RPC style). It reads the wire on its
+// own (no SDK types), verifies V2 and V3 signatures, models delivery groups
+// with their statuses, and offers fault injection plus an admin API under
+// /_emulator/. See README.md in this directory.
+package emulator
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// APIVersion is the only version the emulator serves.
+const APIVersion = "2021-09-01"
+
+// Options configures an Emulator. The zero value is usable.
+type Options struct {
+	Credentials      []Credential  // default: one key, DefaultAccessKeyID / DefaultAccessKeySecret
+	SkipSignature    bool          // accept unsigned requests (curl)
+	DeployDuration   time.Duration // DEPLOYING→PUBLISHED
+	MaintainDuration time.Duration // MAINTAINING→PUBLISHED
+	DeleteDuration   time.Duration // Delete accepted → group gone
+	Clock            Clock         // nil: real time
+	Logf             func(format string, args ...any)
+
+	// Catalog overrides the seed catalog (regions, instance types, images).
+	// nil: DefaultCatalog().
+	Catalog *Catalog
+	// UserGroups is the directory of known user groups (id → name). nil:
+	// DefaultUserGroups(). Any well-formed ug- id is accepted regardless.
+	UserGroups map[string]string
+	// SystemTagsEvery attaches SystemTags (default
+	// System/Scheduler/GRAYSCALE=false) to every Nth created group; 0 = never.
+	SystemTagsEvery int
+	SystemTags      map[string]string
+	// OtaEvery gives every Nth created group a pending OTA task. 0 means the
+	// default (every 2nd group, starting with the first); negative: never.
+	OtaEvery int
+	// Seed drives generated IDs (deterministic per emulator).
+	Seed uint64
+}
+
+// ActionStats counts the calls of one action. Calls = OK + Errors + calls
+// dropped without an answer. Injected counts calls hit by any fault
+// (injected error, Drop, ambiguous drop, QPS throttle).
+type ActionStats struct {
+	Calls    int `json:"calls"`
+	OK       int `json:"ok"`
+	Errors   int `json:"errors"`
+	Injected int `json:"injected"`
+}
+
+// Stats is the call accounting since start or the last reset.
+type Stats struct {
+	TotalCalls int                    `json:"total_calls"`
+	Actions    map[string]ActionStats `json:"actions"`
+}
+
+// Emulator is an http.Handler serving the API and the admin API.
+type Emulator struct {
+	opts  Options
+	clock Clock
+
+	clockMu     sync.Mutex
+	clockOffset time.Duration
+
+	mu sync.Mutex // guards st
+	st *state
+
+	statsMu sync.Mutex
+	stats   Stats
+
+	faultMu   sync.Mutex
+	faults    Faults
+	rng       *rand.Rand
+	qpsSecond int64
+	qpsCount  int
+
+	nonceMu sync.Mutex
+	nonces  map[string]time.Time
+
+	adminOnce sync.Once
+	admin     http.Handler
+}
+
+type handlerFunc func(e *Emulator, c *call) (map[string]any, *apiError)
+
+// call is one decoded API request.
+type call struct {
+	action string
+	p      params
+	r      *http.Request
+}
+
+// New builds an emulator with the seed state.
+func New(opts Options) *Emulator {
+	if len(opts.Credentials) == 0 {
+		opts.Credentials = []Credential{{AccessKeyID: DefaultAccessKeyID, AccessKeySecret: DefaultAccessKeySecret}}
+	}
+	if opts.Catalog == nil {
+		opts.Catalog = DefaultCatalog()
+	}
+	if opts.UserGroups == nil {
+		opts.UserGroups = DefaultUserGroups()
+	}
+	if opts.SystemTagsEvery > 0 && len(opts.SystemTags) == 0 {
+		opts.SystemTags = map[string]string{"System/Scheduler/GRAYSCALE": "false"}
+	}
+	if opts.OtaEvery == 0 {
+		opts.OtaEvery = 2
+	}
+	e := &Emulator{opts: opts, clock: opts.Clock, nonces: map[string]time.Time{}}
+	if e.clock == nil {
+		e.clock = RealClock{}
+	}
+	e.st = newState(opts)
+	e.SetFaults(Faults{})
+	e.ResetStats()
+	return e
+}
+
+func (e *Emulator) logf(format string, args ...any) {
+	if e.opts.Logf != nil {
+		e.opts.Logf(format, args...)
+	}
+}
+
+// Reset restores the seed state, zeroes the stats and clears faults. The
+// clock offset set through the admin API is cleared too.
+func (e *Emulator) Reset() {
+	e.mu.Lock()
+	e.st = newState(e.opts)
+	e.mu.Unlock()
+	e.SetFaults(Faults{})
+	e.ResetStats()
+	e.clockMu.Lock()
+	e.clockOffset = 0
+	e.clockMu.Unlock()
+	e.nonceMu.Lock()
+	e.nonces = map[string]time.Time{}
+	e.nonceMu.Unlock()
+}
+
+// Stats returns a copy of the call counters.
+func (e *Emulator) Stats() Stats {
+	e.statsMu.Lock()
+	defer e.statsMu.Unlock()
+	s := Stats{TotalCalls: e.stats.TotalCalls, Actions: map[string]ActionStats{}}
+	for k, v := range e.stats.Actions {
+		s.Actions[k] = v
+	}
+	return s
+}
+
+// ResetStats zeroes the counters.
+func (e *Emulator) ResetStats() {
+	e.statsMu.Lock()
+	e.stats = Stats{Actions: map[string]ActionStats{}}
+	e.statsMu.Unlock()
+}
+
+func (e *Emulator) count(action string, fn func(a *ActionStats)) {
+	e.statsMu.Lock()
+	a := e.stats.Actions[action]
+	fn(&a)
+	e.stats.Actions[action] = a
+	e.statsMu.Unlock()
+}
+
+// ServeHTTP routes admin calls and API calls.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_emulator/") || r.URL.Path == "/_emulator" {
+		e.serveAdmin(w, r)
+		return
+	}
+	e.serveAPI(w, r)
+}
+
+func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
+	reqID := newRequestID()
+	start := time.Now()
+	if r.URL.Path != "/" {
+		writeError(w, reqID, errf(404, "InvalidPath.NotFound", "Only POST / is served; %s was requested.", r.URL.Path))
+		return
+	}
+	if r.Method != http.MethodPost {
+		writeError(w, reqID, errf(405, "UnsupportedHTTPMethod", "Method %s is not allowed; use POST.", r.Method))
+		return
+	}
+	body, err := readBody(r)
+	if err != nil {
+		writeError(w, reqID, errf(400, "InvalidParameter", "Cannot read the request body: %v.", err))
+		return
+	}
+	action := r.URL.Query().Get("Action")
+	if action == "" {
+		action = r.Header.Get("x-acs-action")
+	}
+	statName := action
+	if statName == "" {
+		statName = "(none)"
+	}
+	e.statsMu.Lock()
+	e.stats.TotalCalls++
+	e.statsMu.Unlock()
+	e.count(statName, func(a *ActionStats) { a.Calls++ })
+
+	fail := func(ae *apiError, injected bool) {
+		e.count(statName, func(a *ActionStats) {
+			a.Errors++
+			if injected {
+				a.Injected++
+			}
+		})
+		e.logf("%s %s -> %d %s (%s)", reqID, statName, ae.Status, ae.Code, time.Since(start))
+		writeError(w, reqID, ae)
+	}
+
+	p, ae := readParams(r, body)
+	if ae != nil {
+		fail(ae, false)
+		return
+	}
+	if !e.opts.SkipSignature {
+		if ae := e.verifySignature(r, p, body); ae != nil {
+			fail(ae, false)
+			return
+		}
+	}
+	if action == "" {
+		fail(errf(400, "MissingParameter.Action", "The input parameter Action that is mandatory for processing this request is not supplied."), false)
+		return
+	}
+	version := r.URL.Query().Get("Version")
+	if version == "" {
+		version = r.Header.Get("x-acs-version")
+	}
+	if version != "" && version != APIVersion {
+		fail(errf(400, "InvalidVersion", "Specified parameter Version %q is not valid; use %s.", version, APIVersion), false)
+		return
+	}
+	h, ok := handlers[action]
+	if !ok {
+		fail(errf(404, "InvalidAction.NotFound", "Specified api %s is not found, please check your url and method.", action), false)
+		return
+	}
+	inj, latency := e.pickFault(action)
+	if latency > 0 {
+		select {
+		case <-time.After(latency):
+		case <-r.Context().Done():
+		}
+	}
+	if inj.drop {
+		e.count(statName, func(a *ActionStats) { a.Injected++ })
+		e.logf("%s %s -> dropped (injected)", reqID, statName)
+		hijackClose(w)
+		return
+	}
+	if inj.err != nil {
+		fail(inj.err, true)
+		return
+	}
+	e.mu.Lock()
+	e.tick()
+	resp, ae := h(e, &call{action: action, p: p, r: r})
+	e.mu.Unlock()
+	if inj.ambiguous {
+		e.count(statName, func(a *ActionStats) { a.Injected++ })
+		e.logf("%s %s -> executed, dropped (ambiguous)", reqID, statName)
+		hijackClose(w)
+		return
+	}
+	if ae != nil {
+		fail(ae, false)
+		return
+	}
+	if resp == nil {
+		resp = map[string]any{}
+	}
+	resp["RequestId"] = reqID
+	e.count(statName, func(a *ActionStats) { a.OK++ })
+	e.logf("%s %s -> 200 (%s)", reqID, statName, time.Since(start))
+	writeJSON(w, 200, resp)
+}
+
+// handlers maps action names to implementations (filled by init in the
+// files per concern).
+var handlers = map[string]handlerFunc{}
+
+// Actions lists the served action names, sorted.
+func Actions() []string {
+	out := make([]string, 0, len(handlers))
+	for k := range handlers {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Server is an emulator listening on loopback, for tests.
+type Server struct {
+	*Emulator
+	URL string // http://127.0.0.1:PORT
+	srv *httptest.Server
+}
+
+// NewServer starts an emulator on 127.0.0.1 with a random port.
+func NewServer(opts Options) *Server {
+	e := New(opts)
+	ts := httptest.NewServer(e) // listens on 127.0.0.1:0
+	return &Server{Emulator: e, URL: ts.URL, srv: ts}
+}
+
+// Endpoint is host:port, the value for the SDK's Config.Endpoint.
+func (s *Server) Endpoint() string { return strings.TrimPrefix(s.URL, "http://") }
+
+// Close stops the listener and closes open connections.
+func (s *Server) Close() { s.srv.Close() }
