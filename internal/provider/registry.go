@@ -4,13 +4,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/regions"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/userauthorization"
 )
 
 // resources lists every resource type of the provider; each lives in its own
 // package under internal/services.
 func resources() []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{
+		apppolicy.NewResource,
+		userauthorization.NewResource,
+	}
 }
 
 // dataSources lists every data source type of the provider.

@@ -1,0 +1,183 @@
+// Package userauthorization implements the appstreaming_user_authorization
+// resource: the authoritative list of users and user groups of one delivery
+// group (AuthorizeInstanceGroup, PageListAppInstanceGroupUser, ListAuthorizedUserGroups).
+package userauthorization
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
+)
+
+// NewResource is the constructor the provider registers.
+func NewResource() resource.Resource { return &userAuthorizationResource{} }
+
+type userAuthorizationResource struct {
+	client *client.Client
+}
+
+var (
+	_ resource.Resource                   = (*userAuthorizationResource)(nil)
+	_ resource.ResourceWithConfigure      = (*userAuthorizationResource)(nil)
+	_ resource.ResourceWithImportState    = (*userAuthorizationResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*userAuthorizationResource)(nil)
+)
+
+func (r *userAuthorizationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user_authorization"
+}
+
+func (r *userAuthorizationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// remote is what the service currently authorizes.
+type remote struct{ users, groups []string }
+
+func (r *userAuthorizationResource) readRemote(ctx context.Context, groupID string) (remote, error) {
+	users, err := r.client.ListAllAppInstanceGroupUsers(ctx, groupID)
+	if err != nil {
+		return remote{}, err
+	}
+	ugs, err := r.client.ListAllAuthorizedUserGroups(ctx, groupID)
+	if err != nil {
+		return remote{}, err
+	}
+	out := remote{users: users}
+	for _, g := range ugs {
+		out.groups = append(out.groups, g.GroupID)
+	}
+	return out, nil
+}
+
+func (r *userAuthorizationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan model
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(checkRules(plan)...) // values unknown at plan time
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groupID := plan.DeliveryGroupID.ValueString()
+	// Authoritative from the start: users the group already has (e.g. given at
+	// publish time) but the configuration lacks are revoked.
+	have, err := r.readRemote(ctx, groupID)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("delivery_group_id"), "Cannot read the delivery group's authorizations",
+			fmt.Sprintf("Listing the users and user groups of %s failed: %s. Check delivery_group_id.", groupID, err))
+		return
+	}
+	plan.ID = types.StringValue(groupID)
+	r.converge(ctx, &plan, have, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *userAuthorizationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var st model
+	resp.Diagnostics.Append(req.State.Get(ctx, &st)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	groupID := st.ID.ValueString()
+	have, err := r.readRemote(ctx, groupID)
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the delivery group's authorizations",
+			fmt.Sprintf("Listing the users and user groups of %s failed: %s", groupID, err))
+		return
+	}
+	st.DeliveryGroupID = types.StringValue(groupID)
+	st.Users = flattenSet(have.users, st.Users)
+	st.UserGroups = flattenSet(have.groups, st.UserGroups)
+	resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
+}
+
+func (r *userAuthorizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, st model
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &st)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(checkRules(plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The prior state was just refreshed, so it is what the service holds.
+	have := remote{users: setStrings(ctx, st.Users, &resp.Diagnostics), groups: setStrings(ctx, st.UserGroups, &resp.Diagnostics)}
+	plan.ID = st.ID
+	r.converge(ctx, &plan, have, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *userAuthorizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var st model
+	resp.Diagnostics.Append(req.State.Get(ctx, &st)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	// Revoke exactly what this resource manages; nothing else is touched.
+	c := change{removeUsers: setStrings(ctx, st.Users, &resp.Diagnostics), removeGroups: setStrings(ctx, st.UserGroups, &resp.Diagnostics)}
+	for _, in := range batches(st.ID.ValueString(), c, userMeta(st)) {
+		err := r.client.AuthorizeInstanceGroup(ctx, in)
+		if client.IsNotFound(err) {
+			return // the delivery group is gone, and its authorizations with it
+		}
+		if err != nil {
+			resp.Diagnostics.AddError("Cannot revoke authorizations",
+				fmt.Sprintf("AuthorizeInstanceGroup on %s failed: %s. Run terraform destroy again.", st.ID.ValueString(), err))
+			return
+		}
+	}
+}
+
+func (r *userAuthorizationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delivery_group_id"), req.ID)...)
+}
+
+func (r *userAuthorizationResource) configured(diags *diag.Diagnostics) bool {
+	if r.client == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before the resource was used.")
+		return false
+	}
+	return true
+}
+
+// converge sends the calls that turn have into the plan. On a failed call it
+// leaves in m what the service holds by then (users/groups of the batches
+// that succeeded), so the state stays true and the next plan shows the rest.
+func (r *userAuthorizationResource) converge(ctx context.Context, m *model, have remote, diags *diag.Diagnostics) {
+	wantUsers := setStrings(ctx, m.Users, diags)
+	wantGroups := setStrings(ctx, m.UserGroups, diags)
+	if diags.HasError() {
+		return
+	}
+	groupID := m.ID.ValueString()
+	c := diff(wantUsers, have.users, wantGroups, have.groups)
+	users, groups := have.users, have.groups
+	for _, in := range batches(groupID, c, userMeta(*m)) {
+		if err := r.client.AuthorizeInstanceGroup(ctx, in); err != nil {
+			diags.AddError("Cannot change authorizations",
+				fmt.Sprintf("AuthorizeInstanceGroup on %s failed: %s. Part of the change may have been applied; "+
+					"run terraform apply again to finish it.", groupID, err))
+			m.Users = flattenSet(users, m.Users)
+			m.UserGroups = flattenSet(groups, m.UserGroups)
+			return
+		}
+		users = append(difference(users, in.UnAuthorizeUserIDs), in.AuthorizeUserIDs...)
+		groups = append(difference(groups, in.UnAuthorizeUserGroupIDs), in.AuthorizeUserGroupIDs...)
+	}
+}
