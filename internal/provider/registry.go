@@ -5,7 +5,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/regions"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/scalingpolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/userauthorization"
 )
 
@@ -15,6 +17,8 @@ func resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		apppolicy.NewResource,
 		userauthorization.NewResource,
+		scalingpolicy.NewResource,
+		deliverygroup.NewResource,
 	}
 }
 
