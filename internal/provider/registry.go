@@ -6,7 +6,11 @@ import (
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroup"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroups"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/images"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/instancetypes"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/regions"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/resourceprice"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/scalingpolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/userauthorization"
 )
@@ -26,5 +30,9 @@ func resources() []func() resource.Resource {
 func dataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		regions.NewDataSource,
+		images.NewDataSource,
+		instancetypes.NewDataSource,
+		deliverygroups.NewDataSource,
+		resourceprice.NewDataSource,
 	}
 }
