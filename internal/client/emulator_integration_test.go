@@ -1,8 +1,5 @@
-//go:build emulator
-
 // End-to-end checks against internal/emulator over real HTTP with V2
-// signatures. Behind the "emulator" build tag because the emulator was
-// being written concurrently; run with: go test -tags emulator ./internal/client/
+// signatures.
 package client
 
 import (

@@ -410,7 +410,7 @@ func TestAdminAPI(t *testing.T) {
 	}
 	st, m = adminReq(t, e, "POST", "/_emulator/groups/"+id+"/users", `{"add":["x","y"],"remove":["x"]}`)
 	if rec, _ := e.GroupRecord(id); st != 200 || len(rec.Users) != 1 || rec.Users[0] != "y" {
-		t.Fatalf("users: %v", rec.Users)
+		t.Fatalf("users: %d %v %v", st, m, rec.Users)
 	}
 	st, m = adminReq(t, e, "POST", "/_emulator/groups/"+id+"/sessions", `{"connect":3}`)
 	if st != 200 || m["sessions"].(float64) != 3 {

@@ -110,7 +110,7 @@ func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
 		for _, a := range im.Apps {
 			hasApp = hasApp || a.AppID == appID
 		}
-		if !hasApp || !(g.SkipUserAuthCheck || oneOf(user, g.Users...)) {
+		if !hasApp || (!g.SkipUserAuthCheck && !oneOf(user, g.Users...)) {
 			continue
 		}
 		chosen = g

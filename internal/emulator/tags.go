@@ -221,11 +221,12 @@ func (e *Emulator) listTagResources(c *call) (map[string]any, *apiError) {
 		return nil, invalid("ResourceIds", "at most 50 resources per call")
 	}
 	if len(ids) == 0 {
-		if rtype == "AppInstanceGroupId" {
+		switch rtype {
+		case "AppInstanceGroupId":
 			ids = append(ids, e.st.order...)
-		} else if rtype == "AliUid" {
+		case "AliUid":
 			ids = []string{"self"}
-		} else {
+		default:
 			for k := range e.st.otherTags {
 				if strings.HasPrefix(k, rtype+"/") && strings.HasSuffix(k, "#c") {
 					ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(k, rtype+"/"), "#c"))

@@ -87,8 +87,6 @@ func readBody(r *http.Request) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r.Body, 8<<20))
 }
 
-func (p params) has(k string) bool { _, ok := p.v[k]; return ok }
-
 func (p params) str(k string) string {
 	if vs := p.v[k]; len(vs) > 0 {
 		return vs[0]

@@ -8,3 +8,16 @@ resource "appstreaming_app_policy" "office" {
   resolution_height   = 1080
   visual_quality      = "adaptive" # adaptive | smooth | quality
 }
+
+# The delivery group this example works on.
+resource "appstreaming_delivery_group" "office" {
+  name        = "office"
+  image_id    = "img-win2019-office"
+  charge_type = "PostPaid"
+
+  node_pool = {
+    instance_type = "appstreaming.general.4c8g"
+    amount        = 2
+    capacity      = 2
+  }
+}

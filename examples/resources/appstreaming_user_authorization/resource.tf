@@ -13,3 +13,29 @@ resource "appstreaming_user_authorization" "engineering" {
   user_type         = "ad"
   ad_domain         = "corp.example.com"
 }
+
+# The delivery group this example works on.
+resource "appstreaming_delivery_group" "office" {
+  name        = "office"
+  image_id    = "img-win2019-office"
+  charge_type = "PostPaid"
+
+  node_pool = {
+    instance_type = "appstreaming.general.4c8g"
+    amount        = 2
+    capacity      = 2
+  }
+}
+
+# The delivery group this example works on.
+resource "appstreaming_delivery_group" "engineering" {
+  name        = "engineering"
+  image_id    = "img-win2019-office"
+  charge_type = "PostPaid"
+
+  node_pool = {
+    instance_type = "appstreaming.general.4c8g"
+    amount        = 2
+    capacity      = 2
+  }
+}
