@@ -131,11 +131,7 @@ func (r *appPolicyResource) ImportState(ctx context.Context, req resource.Import
 }
 
 func (r *appPolicyResource) configured(diags *diag.Diagnostics) bool {
-	if r.client == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before the resource was used.")
-		return false
-	}
-	return true
+	return common.RequireClient(r.client, diags)
 }
 
 func (r *appPolicyResource) apply(ctx context.Context, id string, m model, diags *diag.Diagnostics) bool {

@@ -25,3 +25,13 @@ func ClientFromProviderData(data any, diags *diag.Diagnostics) *client.Client {
 	}
 	return c
 }
+
+// RequireClient reports whether c is set, adding an error when CRUD is called
+// on a resource whose provider was never configured.
+func RequireClient(c *client.Client, diags *diag.Diagnostics) bool {
+	if c == nil {
+		diags.AddError("Provider not configured", "The provider was not configured before the resource was used.")
+		return false
+	}
+	return true
+}

@@ -149,11 +149,7 @@ func (r *userAuthorizationResource) ImportState(ctx context.Context, req resourc
 }
 
 func (r *userAuthorizationResource) configured(diags *diag.Diagnostics) bool {
-	if r.client == nil {
-		diags.AddError("Provider not configured", "The provider was not configured before the resource was used.")
-		return false
-	}
-	return true
+	return common.RequireClient(r.client, diags)
 }
 
 // converge sends the calls that turn have into the plan. On a failed call it
