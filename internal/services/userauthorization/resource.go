@@ -68,16 +68,32 @@ func (r *userAuthorizationResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	groupID := plan.DeliveryGroupID.ValueString()
-	// Authoritative from the start: users the group already has (e.g. given at
-	// publish time) but the configuration lacks are revoked.
 	have, err := r.readRemote(ctx, groupID)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("delivery_group_id"), "Cannot read the delivery group's authorizations",
 			fmt.Sprintf("Listing the users and user groups of %s failed: %s. Check delivery_group_id.", groupID, err))
 		return
 	}
+	// Never take over: authorizations the configuration does not list belong
+	// to someone else (another workspace, the console) until imported.
+	wantUsers := setStrings(ctx, plan.Users, &resp.Diagnostics)
+	wantGroups := setStrings(ctx, plan.UserGroups, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if d, ok := takeoverError(groupID, difference(have.users, wantUsers), difference(have.groups, wantGroups)); !ok {
+		resp.Diagnostics.Append(d)
+		return
+	}
 	plan.ID = types.StringValue(groupID)
 	r.converge(ctx, &plan, have, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		// Nothing is saved: the state of a failed create would otherwise hold
+		// what was there before, and destroying the tainted resource would
+		// revoke it. What was authorized so far is listed in the configuration,
+		// so the next apply adopts it.
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 

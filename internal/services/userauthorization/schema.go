@@ -27,7 +27,11 @@ func (r *userAuthorizationResource) Schema(_ context.Context, _ resource.SchemaR
 			"(API `AuthorizeInstanceGroup`, read with `PageListAppInstanceGroupUser` and `ListAuthorizedUserGroups`).\n\n" +
 			"The resource is **authoritative**: apply authorizes what the configuration lists and revokes every other " +
 			"user and user group of the delivery group, including those added in the console (they show up as drift). " +
-			"Use one `appstreaming_user_authorization` per delivery group. Changes are sent in batches of at most 100 " +
+			"Use one `appstreaming_user_authorization` per delivery group. It never takes over: creating it on a delivery " +
+			"group that already authorizes users or user groups the configuration does not list fails without changing " +
+			"anything, and says to import the group's authorizations first (the plan after the import shows exactly who " +
+			"would be added and revoked). User group IDs (`ug-…`) are listed in the WUYING console under Users > User Groups. " +
+			"Changes are sent in batches of at most 100 " +
 			"IDs per list per call.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
