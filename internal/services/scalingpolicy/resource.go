@@ -73,30 +73,54 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if state != nil && !plan.DeliveryGroupID.Equal(state.DeliveryGroupID) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("node_pool_id"), types.StringUnknown())...)
 	}
-	if plan.StrategyType.ValueString() != StrategySchedule {
-		return
+	isSchedule, wasSchedule := plan.StrategyType.ValueString() == StrategySchedule, false
+	if isSchedule {
+		planSched := decodeSchedule(ctx, plan.Schedule, &resp.Diagnostics)
+		var stateSched *decodedSchedule
+		if state != nil && state.StrategyType.ValueString() == StrategySchedule {
+			stateSched = decodeSchedule(ctx, state.Schedule, &resp.Diagnostics)
+			wasSchedule = true
+		}
+		if planSched != nil && enableDateIsNew(planSched, stateSched) {
+			resp.Diagnostics.Append(checkDates(planSched, todayInService(), true)...)
+		}
 	}
-	planSched := decodeSchedule(ctx, plan.Schedule, &resp.Diagnostics)
-	var stateSched *decodedSchedule
-	wasSchedule := false
-	if state != nil && state.StrategyType.ValueString() == StrategySchedule {
-		stateSched = decodeSchedule(ctx, state.Schedule, &resp.Diagnostics)
-		wasSchedule = true
-	}
-	if planSched != nil && enableDateIsNew(planSched, stateSched) {
-		resp.Diagnostics.Append(checkDates(planSched, todayInService(), true)...)
-	}
-	if resp.Diagnostics.HasError() || wasSchedule || r.client == nil || plan.DeliveryGroupID.IsUnknown() {
+	// A new policy (create, or a move to another group) must not take over a
+	// strategy someone else set; a new schedule needs a PostPaid group.
+	newPolicy := state == nil || !plan.DeliveryGroupID.Equal(state.DeliveryGroupID)
+	needCharge := isSchedule && !wasSchedule
+	if resp.Diagnostics.HasError() || (!newPolicy && !needCharge) || r.client == nil || plan.DeliveryGroupID.IsUnknown() {
 		return
 	}
 	g, err := r.client.GetAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
 	if err != nil {
 		// Not fatal at plan time: the group may not exist yet or be
 		// replaced in this run; apply reads it again and reports.
-		tflog.Debug(ctx, "scaling policy: charge type check deferred to apply", map[string]any{"error": err.Error()})
+		tflog.Debug(ctx, "scaling policy: group checks deferred to apply", map[string]any{"error": err.Error()})
 		return
 	}
+	if newPolicy {
+		resp.Diagnostics.Append(checkTakeover(g)...)
+	}
 	resp.Diagnostics.Append(checkChargeType(g, plan.StrategyType.ValueString())...)
+}
+
+// checkTakeover refuses to start managing a pool whose strategy is not the
+// default NODE_FIXED: another configuration (or the console) set it, and
+// this resource would overwrite it and, on destroy, reset it.
+func checkTakeover(g *client.AppInstanceGroup) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if len(g.NodePool) == 0 {
+		return diags
+	}
+	if current := strategyOf(g.NodePool[0]); current != StrategyFixed {
+		diags.AddAttributeError(path.Root("delivery_group_id"), "Delivery group already has a scaling strategy",
+			fmt.Sprintf("The node pool of delivery group %[1]s already uses %[2]s, set outside this configuration (another "+
+				"workspace or the console). Creating appstreaming_scaling_policy would overwrite it; nothing was changed. "+
+				"To manage it here, import it first:\n\n  terraform import appstreaming_scaling_policy.<name> %[1]s\n\n"+
+				"(or an import block with id = %[1]q); the plan then shows the exact difference.", g.AppInstanceGroupID, current))
+	}
+	return diags
 }
 
 // checkChargeType applies rule 12's "schedule requires PostPaid".
@@ -121,7 +145,7 @@ func (r *scalingPolicyResource) Create(ctx context.Context, req resource.CreateR
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := plan.DeliveryGroupID.ValueString()
-	g := r.apply(ctx, plan, "create", timeout, &resp.Diagnostics, func() {
+	g := r.apply(ctx, plan, "create", timeout, &resp.Diagnostics, checkTakeover, func() {
 		// Saved before waiting: a failed wait taints instead of orphaning.
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delivery_group_id"), id)...)
@@ -142,7 +166,7 @@ func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateR
 	resp.Diagnostics.Append(d...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	g := r.apply(ctx, plan, "update", timeout, &resp.Diagnostics, func() {})
+	g := r.apply(ctx, plan, "update", timeout, &resp.Diagnostics, nil, func() {})
 	if g == nil {
 		return
 	}
@@ -150,12 +174,19 @@ func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateR
 }
 
 // apply sends the planned strategy and waits until the group is PUBLISHED
-// again. saved runs after the call was accepted, before the wait.
-func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, verb string, timeout time.Duration, diags *diag.Diagnostics, saved func()) *client.AppInstanceGroup {
+// again. precheck (if any) vets the group before anything is sent; saved runs
+// after the call was accepted, before the wait.
+func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, verb string, timeout time.Duration, diags *diag.Diagnostics,
+	precheck func(*client.AppInstanceGroup) diag.Diagnostics, saved func()) *client.AppInstanceGroup {
 	id := plan.DeliveryGroupID.ValueString()
 	g, poolID := r.readyGroup(ctx, id, timeout, diags)
 	if g == nil {
 		return nil
+	}
+	if precheck != nil {
+		if diags.Append(precheck(g)...); diags.HasError() {
+			return nil
+		}
 	}
 	diags.Append(checkChargeType(g, plan.StrategyType.ValueString())...)
 	strategy := expand(ctx, plan, diags)

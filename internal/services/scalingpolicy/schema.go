@@ -35,7 +35,9 @@ func (r *scalingPolicyResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"auto scaling by session usage (`NODE_SCALING_BY_USAGE`) or scheduled scaling (`NODE_SCALING_BY_SCHEDULE`, " +
 			"PostPaid groups only). Managed with `ModifyNodePoolAttribute` (`NodePoolStrategy`) and read back from " +
 			"`GetAppInstanceGroup` (`NodePool[0]`). Destroying this resource returns the group to `NODE_FIXED` with " +
-			"its current resource count; the group itself is not deleted.",
+			"its current resource count; the group itself is not deleted. It never takes over: creating it on a group whose " +
+			"pool already uses another strategy than `NODE_FIXED` (set by another workspace or the console) fails at plan " +
+			"(or at apply when the group ID is not known yet) and says to import the policy instead.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
