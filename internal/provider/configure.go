@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -173,8 +174,20 @@ func newClient(ctx context.Context, cfg providerModel, version string, env envFu
 		diags.AddAttributeError(path.Root("endpoint"), "Cannot configure the App Streaming client", err.Error())
 		return nil, diags
 	}
-	_ = ctx
+	if !skipCredentialsValidation(cfg, env) {
+		if diags.Append(validateCredentials(ctx, c, s)...); diags.HasError() {
+			return nil, diags
+		}
+	}
 	return c, diags
+}
+
+func skipCredentialsValidation(cfg providerModel, env envFunc) bool {
+	if !cfg.SkipCredsValidation.IsNull() && !cfg.SkipCredsValidation.IsUnknown() {
+		return cfg.SkipCredsValidation.ValueBool()
+	}
+	v := strings.ToLower(pick(types.StringNull(), env, envSkipCredentialsValidation))
+	return v == "true" || v == "1"
 }
 
 func valueOr(v types.String, def string) string {

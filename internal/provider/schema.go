@@ -22,6 +22,7 @@ type providerModel struct {
 	RequestTimeout        types.String         `tfsdk:"request_timeout"`
 	AssumeRole            *assumeRoleModel     `tfsdk:"assume_role"`
 	AssumeRoleWithOIDC    *assumeRoleOIDCModel `tfsdk:"assume_role_with_oidc"`
+	SkipCredsValidation   types.Bool           `tfsdk:"skip_credentials_validation"`
 }
 
 type assumeRoleModel struct {
@@ -88,6 +89,12 @@ func providerSchema() schema.Schema {
 				MarkdownDescription: "How many times a call answered with throttling, `ServiceUnavailable`, a 5xx or a " +
 					"connection error is retried, with exponential backoff and jitter. Default 5.",
 				Validators: []validator.Int64{int64validator.Between(0, 50)},
+			},
+			"skip_credentials_validation": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Skip the credential check made when the provider is configured (one `ListRegions` call " +
+					"per provider run, so wrong credentials fail at `terraform plan` with a hint). Default `false`. " +
+					"Environment: `APPSTREAMING_SKIP_CREDENTIALS_VALIDATION`.",
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,
