@@ -105,9 +105,12 @@ func (r *deliveryGroupResource) ModifyPlan(ctx context.Context, req resource.Mod
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region_id"), &region)...)
 		if region.IsUnknown() && r.client != nil && r.client.RegionID() != "" {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region_id"), r.client.RegionID())...)
+			region = types.StringValue(r.client.RegionID())
 		}
+		r.checkCapacityAtPlan(ctx, req, region, &resp.Diagnostics)
 		return
 	}
+	r.checkCapacityAtPlan(ctx, req, attrAt[types.String](ctx, req.State.GetAttribute, path.Root("region_id"), &resp.Diagnostics), &resp.Diagnostics)
 
 	var planImage, stateImage types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("image_id"), &planImage)...)
@@ -170,4 +173,27 @@ func attrAt[T attr.Value](ctx context.Context, get func(context.Context, path.Pa
 	var v T
 	diags.Append(get(ctx, p, &v)...)
 	return v
+}
+
+// checkCapacityAtPlan runs checkCapacity when the instance type and capacity
+// are known and new or changed, so a capacity outside an undocumented type's
+// range fails at plan (one cached ListNodeInstanceType) instead of at apply.
+func (r *deliveryGroupResource) checkCapacityAtPlan(ctx context.Context, req resource.ModifyPlanRequest, region types.String, diags *diag.Diagnostics) {
+	if r.client == nil || diags.HasError() || !isSet(region) {
+		return
+	}
+	pool := path.Root("node_pool")
+	instanceType := attrAt[types.String](ctx, req.Plan.GetAttribute, pool.AtName("instance_type"), diags)
+	capacity := attrAt[types.Int64](ctx, req.Plan.GetAttribute, pool.AtName("capacity"), diags)
+	if diags.HasError() || !isSet(instanceType) || capacity.IsUnknown() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		priorType := attrAt[types.String](ctx, req.State.GetAttribute, pool.AtName("instance_type"), diags)
+		priorCapacity := attrAt[types.Int64](ctx, req.State.GetAttribute, pool.AtName("capacity"), diags)
+		if instanceType.Equal(priorType) && capacity.Equal(priorCapacity) {
+			return
+		}
+	}
+	r.checkCapacity(ctx, region.ValueString(), instanceType.ValueString(), capacity, diags)
 }

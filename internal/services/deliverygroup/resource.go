@@ -16,7 +16,6 @@ import (
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
 // NewResource is the constructor the provider registers.
@@ -91,7 +90,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	if plan.RegionID.IsNull() || plan.RegionID.IsUnknown() || region == "" {
 		region = r.client.RegionID()
 	}
-	if !r.checkCapacityAtApply(ctx, region, plan.NodePool.InstanceType.ValueString(), plan.NodePool.Capacity, &resp.Diagnostics) {
+	if !r.checkCapacity(ctx, region, plan.NodePool.InstanceType.ValueString(), plan.NodePool.Capacity, &resp.Diagnostics) {
 		return
 	}
 	name := plan.Name.ValueString()
@@ -148,46 +147,6 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	plan.OrderID = types.StringValue(out.OrderID)
 	resp.Diagnostics.Append(plan.flatten(ctx, g)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-// checkCapacityAtApply covers what plan cannot: an instance type missing
-// from the documented table is looked up in ListNodeInstanceType (it must
-// exist, and capacity must be within its MaxCapacity).
-func (r *deliveryGroupResource) checkCapacityAtApply(ctx context.Context, region, instanceType string, capacity types.Int64, diags *diag.Diagnostics) bool {
-	if _, _, ok := validators.DocumentedCapacityRange(instanceType); ok {
-		c := intPtr(capacity)
-		if c == nil {
-			return true
-		}
-		if err := validators.CheckCapacity(instanceType, int64(*c), 0); err != nil {
-			diags.AddAttributeError(path.Root("node_pool").AtName("capacity"), "Invalid Node Capacity", err.Error())
-			return false
-		}
-		return true
-	}
-	out, err := r.client.ListNodeInstanceTypes(ctx, client.ListNodeInstanceTypesInput{BizRegionID: region, NodeInstanceType: instanceType})
-	if err != nil {
-		apiError(diags, "Cannot look up the node instance type", err, "ListNodeInstanceType is needed to check node_pool.capacity for an undocumented instance type.")
-		return false
-	}
-	var found *client.NodeInstanceType
-	for i := range out.Types {
-		if out.Types[i].NodeInstanceType == instanceType {
-			found = &out.Types[i]
-		}
-	}
-	if found == nil {
-		diags.AddAttributeError(path.Root("node_pool").AtName("instance_type"), "Unknown Instance Type",
-			fmt.Sprintf("ListNodeInstanceType in %s does not offer %q. Use the appstreaming_instance_types data source to list the available types.", region, instanceType))
-		return false
-	}
-	if c := intPtr(capacity); c != nil {
-		if err := validators.CheckCapacity(instanceType, int64(*c), int64(found.MaxCapacity)); err != nil {
-			diags.AddAttributeError(path.Root("node_pool").AtName("capacity"), "Invalid Node Capacity", err.Error()+" (MaxCapacity from ListNodeInstanceType)")
-			return false
-		}
-	}
-	return true
 }
 
 func mapOf(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
@@ -284,7 +243,7 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 	in, changed := modifyInput(&plan, &state)
 	if changed {
 		if !plan.NodePool.Capacity.Equal(state.NodePool.Capacity) &&
-			!r.checkCapacityAtApply(ctx, region, plan.NodePool.InstanceType.ValueString(), plan.NodePool.Capacity, &resp.Diagnostics) {
+			!r.checkCapacity(ctx, region, plan.NodePool.InstanceType.ValueString(), plan.NodePool.Capacity, &resp.Diagnostics) {
 			return
 		}
 		in.AppInstanceGroupID = id

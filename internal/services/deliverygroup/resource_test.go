@@ -3,6 +3,7 @@ package deliverygroup_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -488,29 +489,54 @@ func TestAccDeliveryGroup_createFailures(t *testing.T) {
 	}
 }
 
-// TestAccDeliveryGroup_applyTimeCapacity: an instance type missing from the
-// documented table passes plan and is checked against ListNodeInstanceType
-// before anything is ordered.
-func TestAccDeliveryGroup_applyTimeCapacity(t *testing.T) {
+// TestAccDeliveryGroup_planTimeCapacity: an instance type missing from the
+// documented table gets its range from ListNodeInstanceType at plan. Three
+// groups of the same type cost one lookup (cached for the run), and nothing
+// is ordered.
+func TestAccDeliveryGroup_planTimeCapacity(t *testing.T) {
 	for name, tc := range map[string]struct {
 		instanceType string
 		capacity     int
 		want         string
 	}{
-		"over_max_capacity": {"appstreaming.vgpu.4c8g.2g", 3, `capacity must be between 1 and 2(.|\n)*MaxCapacity`},
+		"over_max_capacity": {"appstreaming.vgpu.4c8g.2g", 3, `capacity must be between 1 and 2(.|\n)*MaxCapacity(.|\n)*Lower\s+node_pool.capacity`},
 		"unknown_type":      {"appstreaming.nope.1c1g", 1, `does\s+not\s+offer\s+"appstreaming.nope.1c1g"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			env := acctest.NewEnv(t)
 			env.RequireEmulator(t)
 			cfg := groupCfg{image: imageOffice, charge: "PostPaid", instanceType: tc.instanceType, amount: 1, capacity: tc.capacity}
+			one := cfg.hcl()
+			three := one + strings.Replace(one, `"test"`, `"second"`, 1) + strings.Replace(one, `"test"`, `"third"`, 1)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: env.Config(cfg.hcl()), ExpectError: regexp.MustCompile(tc.want)}},
+				Steps:                    []resource.TestStep{{Config: env.Config(three), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
 			})
 			if n, l := env.Calls("CreateAppInstanceGroup"), env.Calls("ListNodeInstanceType"); n != 0 || l != 1 {
 				t.Errorf("CreateAppInstanceGroup calls %d (want 0), ListNodeInstanceType calls %d (want 1)", n, l)
 			}
 		})
+	}
+}
+
+// TestAccDeliveryGroup_applyTimeCapacity: a capacity unknown at plan (it
+// comes from another resource) is checked at apply, before anything is
+// ordered, with the same one lookup.
+func TestAccDeliveryGroup_applyTimeCapacity(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	cfg := groupCfg{image: imageOffice, charge: "PostPaid", instanceType: "appstreaming.vgpu.4c8g.2g", amount: 1, capacity: 3}
+	hcl := `
+resource "terraform_data" "capacity" {
+  input = 3
+}
+` + strings.Replace(cfg.hcl(), "capacity      = 3", "capacity      = terraform_data.capacity.output", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{Config: env.Config(hcl),
+			ExpectError: regexp.MustCompile(`capacity must be between 1 and 2(.|\n)*MaxCapacity`)}},
+	})
+	if n, l := env.Calls("CreateAppInstanceGroup"), env.Calls("ListNodeInstanceType"); n != 0 || l != 1 {
+		t.Errorf("CreateAppInstanceGroup calls %d (want 0), ListNodeInstanceType calls %d (want 1)", n, l)
 	}
 }

@@ -159,7 +159,8 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 						Optional: true, Computed: true,
 						MarkdownDescription: "Concurrent sessions per resource (`NodeCapacity`). Documented ranges: `general.4c8g` 1–2; " +
 							"`general.8c16g`, `vgpu.8c16g.4g`, `vgpu.8c31g.16g` 1–4; `vgpu.14c93g.12g` 1–6 (checked at plan). Other types " +
-							"are checked at apply against `ListNodeInstanceType` `MaxCapacity`. Changed in place.",
+							"are checked against `ListNodeInstanceType` `MaxCapacity` at plan (at apply when a value is unknown at plan), " +
+							"with one lookup per instance type per run. Changed in place.",
 						PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 					},
 					"strategy_type": computedString("Current scaling strategy (`NodePool[].StrategyType`): `NODE_FIXED`, " +
