@@ -93,6 +93,10 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 		return
 	}
 	g, err := r.client.GetAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
+	if client.IsNotFound(err) {
+		common.DeliveryGroupNotFound(&resp.Diagnostics, plan.DeliveryGroupID.ValueString(), r.client.RegionID())
+		return
+	}
 	if err != nil {
 		// Not fatal at plan time: the group may not exist yet or be
 		// replaced in this run; apply reads it again and reports.

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
 // Strategy types (NodePoolStrategy.StrategyType, §4 rule 12).
@@ -48,7 +50,7 @@ func (r *scalingPolicyResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Required:            true,
 				MarkdownDescription: "ID of the delivery group (`AppInstanceGroupId`, `aig-…`) whose node pool this policy scales. Changing it replaces the resource.",
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{validators.DeliveryGroupID},
 			},
 			"node_pool_id": schema.StringAttribute{
 				Computed:            true,

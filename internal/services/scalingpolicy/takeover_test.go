@@ -83,3 +83,20 @@ import {
 		},
 	})
 }
+
+// A delivery_group_id known at plan that names no group fails the plan: one
+// GetAppInstanceGroup besides the provider's one ListRegions credential check.
+func TestAccScalingPolicy_groupNotFoundAtPlan(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: env.Config(fixedConfig("aig-0000000doesnotexist")), PlanOnly: true,
+			ExpectError: regexp.MustCompile(`(?s)Delivery group not found.*aig-0000000doesnotexist`),
+		}},
+	})
+	if get, check, all := env.Calls("GetAppInstanceGroup"), env.Calls("ListRegions"), env.Calls(""); get != 1 || check != 1 || all != 2 {
+		t.Errorf("GetAppInstanceGroup %d (want 1), ListRegions %d (want 1, the credential check), all %d (want 2)", get, check, all)
+	}
+}

@@ -74,6 +74,7 @@ func TestAccScalingPolicy_validation(t *testing.T) {
 		name, config, want string
 	}{
 		{"strategy_enum", policy("NODE_AUTO", ""), `value must be one of`},
+		{"group_id_format", strings.Replace(policy("NODE_FIXED", ""), "aig-doesnotexist000", "my-group", 1), `must be a delivery group ID`},
 		{"usage_required", policy("NODE_SCALING_BY_USAGE", ""), `needs a usage`},
 		{"usage_forbidden", policy("NODE_FIXED", usage(okUsage)), `usage applies only to`},
 		{"schedule_required", policy("NODE_SCALING_BY_SCHEDULE", ""), `needs a schedule`},

@@ -183,7 +183,8 @@ func TestAccUserAuthorization_lifecycle(t *testing.T) {
 // An import block adopts the group's authorizations; user_type is unknown
 // after import, so the first plan is an in-place update that only records it
 // (no AuthorizeInstanceGroup call), then the plan is empty. Then the group is
-// deleted out of band and the resource leaves the state.
+// deleted out of band: the resource leaves the state and the plan fails on
+// the missing group.
 func TestAccUserAuthorization_importBlock(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
@@ -222,15 +223,16 @@ resource "appstreaming_user_authorization" "test" {
 				return nil
 			},
 		}, {
-			// The delivery group vanishes: refresh drops the resource and the plan creates it again.
+			// The delivery group vanishes: refresh drops the resource, and
+			// planning it again fails at plan on the missing group.
 			PreConfig: func() {
 				if err := env.Emulator.DeleteGroup(g.ID); err != nil {
 					t.Fatal(err)
 				}
 			},
-			Config:             config(env, g.ID, `  users = ["alice", "bob"]`),
-			PlanOnly:           true,
-			ExpectNonEmptyPlan: true,
+			Config:      config(env, g.ID, `  users = ["alice", "bob"]`),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`Delivery group not found`),
 		}},
 	})
 }
@@ -311,6 +313,8 @@ func TestAccUserAuthorization_validation(t *testing.T) {
   users = [" alice"]`, `(?s)Invalid Entry.*\d+:\s+users = \[" alice"\]\n.*leading or trailing whitespace`},
 		{"empty user group", `
   user_groups = [""]`, `(?s)Invalid Entry.*\d+:\s+user_groups = \[""\]\n`},
+		{"user group name instead of ID", `
+  user_groups = ["finance"]`, `(?s)Invalid ID.*must\s+be\s+a\s+user\s+group\s+ID\s+such\s+as\s+"ug-engineering0001".*got\s+"finance"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -324,9 +328,36 @@ func TestAccUserAuthorization_validation(t *testing.T) {
 			})
 		})
 	}
+	t.Run("delivery group name instead of ID", func(t *testing.T) {
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+			Steps: []resource.TestStep{{
+				Config: config(env, "finance-apps", `  users = ["alice"]`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid ID.*must\s+be\s+a\s+delivery\s+group\s+ID.*got\s+"finance-apps"`),
+			}},
+		})
+	})
 	t.Cleanup(func() {
 		if n := env.Calls(""); n != 0 {
 			t.Errorf("validation failures made %d API calls, want 0", n)
 		}
 	})
+}
+
+// A delivery_group_id known at plan that names no group fails the plan on
+// that attribute: one GetAppInstanceGroup, plus the provider's one
+// ListRegions credential check, and nothing else.
+func TestAccUserAuthorization_groupNotFoundAtPlan(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: config(env, "aig-0000000doesnotexist", `  users = ["alice"]`), PlanOnly: true,
+			ExpectError: regexp.MustCompile(`(?s)Delivery group not found.*aig-0000000doesnotexist.*Check\s+delivery_group_id`),
+		}},
+	})
+	if get, check, all := env.Calls("GetAppInstanceGroup"), env.Calls("ListRegions"), env.Calls(""); get != 1 || check != 1 || all != 2 {
+		t.Errorf("GetAppInstanceGroup %d (want 1), ListRegions %d (want 1, the credential check), all %d (want 2)", get, check, all)
+	}
 }

@@ -3,6 +3,7 @@ package userauthorization
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -42,9 +43,9 @@ func (r *userAuthorizationResource) Schema(_ context.Context, _ resource.SchemaR
 			"delivery_group_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Delivery group (`AppInstanceGroupId`, `aig-…`) whose authorizations this resource owns. " +
-					"Changing it replaces the resource.",
+					"Changing it replaces the resource. When known at plan, its existence is checked then (one `GetAppInstanceGroup`).",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{validators.DeliveryGroupID},
 			},
 			"users": schema.SetAttribute{
 				ElementType: types.StringType,
@@ -58,9 +59,10 @@ func (r *userAuthorizationResource) Schema(_ context.Context, _ resource.SchemaR
 			"user_groups": schema.SetAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
-				MarkdownDescription: "User group IDs (`ug-…`) allowed to use the delivery group (`AuthorizeUserGroupIds` / " +
+				MarkdownDescription: "User group IDs (`ug-…`, not names; checked at plan) allowed to use the delivery group (`AuthorizeUserGroupIds` / " +
 					"`UnAuthorizeUserGroupIds`, read from `ListAuthorizedUserGroups`). Null or empty means no user groups.",
-				Validators: []validator.Set{validators.NoEmptyStrings(), caseInsensitiveUnique()},
+				Validators: []validator.Set{validators.NoEmptyStrings(), caseInsensitiveUnique(),
+					setvalidator.ValueStringsAre(validators.UserGroupID)},
 			},
 			"user_type": schema.StringAttribute{
 				Optional: true,
