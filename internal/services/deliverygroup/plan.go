@@ -47,9 +47,12 @@ func (r *deliveryGroupResource) ValidateConfig(ctx context.Context, req resource
 	case charge.ValueString() == chargePostPaid:
 		for name, v := range map[string]attr.Value{"period": types.Int64Null(), "period_unit": types.StringNull(), "auto_renew": types.BoolNull()} {
 			if got := get(path.Root(name), v); !got.IsNull() {
+				why := "there is no subscription to renew"
+				if name != "auto_renew" {
+					why = "the provider sends the 1 Month period that pay-as-you-go orders need"
+				}
 				resp.Diagnostics.AddAttributeError(path.Root(name), "Argument Only for Subscriptions",
-					fmt.Sprintf("%s applies only when charge_type is \"PrePaid\"; remove it for a PostPaid group "+
-						"(the provider sends the 1 Month period that pay-as-you-go orders need).", name))
+					fmt.Sprintf("%s applies only when charge_type is \"PrePaid\"; remove it for a PostPaid group (%s).", name, why))
 			}
 		}
 	}

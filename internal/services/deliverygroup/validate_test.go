@@ -48,7 +48,7 @@ func TestAccDeliveryGroup_planTimeRules(t *testing.T) {
 		{"period_value", validationConfig(prePaid, pool, `period = 4`, `period_unit = "Month"`), `period must be one of 1, 2, 3 or 6`},
 		{"prepaid_needs_period", validationConfig(prePaid, pool, `period_unit = "Month"`), `period is required when charge_type is "PrePaid"`},
 		{"postpaid_no_period", validationConfig(postPaid, pool, `period = 1`, `period_unit = "Month"`), `period applies only when charge_type is "PrePaid"`},
-		{"postpaid_no_auto_renew", validationConfig(postPaid, pool, `auto_renew = true`), `auto_renew applies only when charge_type is\s+"PrePaid"`},
+		{"postpaid_no_auto_renew", validationConfig(postPaid, pool, `auto_renew = true`), `auto_renew applies only when charge_type is\s+"PrePaid"; remove it for a PostPaid group \(there is no subscription to renew\)`},
 		{"product_type", validationConfig(postPaid, pool, `product_type = "AndroidCloud"`), `Attribute product_type value must be one of`},
 		{"charge_resource_mode", validationConfig(postPaid, pool, `charge_resource_mode = "AppInstance"`), `Attribute charge_resource_mode value must be one of`},
 		{"amount_low", validationConfig(postPaid, `node_pool = { instance_type = "appstreaming.general.4c8g", amount = 0 }`), `Attribute node_pool.amount value must be between 1 and 100`},

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 )
@@ -75,6 +76,9 @@ func TestValidateModelPaths(t *testing.T) {
 		{"too many periods", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "Weekly", []int64{1}, tp{"01:00", "02:00", 1}, tp{"03:00", "04:00", 1}, tp{"05:00", "06:00", 1}, tp{"07:00", "08:00", 1})),
 			[]string{"schedule.recurrences[0].periods"}},
+		// A misspelled strategy_type is its enum validator's error alone: no
+		// second "usage not allowed" (or "Missing …") from the cross-attribute rules.
+		{"misspelled strategy, no cascade", model("NODE_SCALING_BY_USAG", nullsOf(usageAttrTypes), types.ObjectNull(scheduleAttrTypes)), nil},
 		{"boundaries pass", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "weekly", []int64{1, 7}, tp{"08:00", "08:15", 1}, tp{"08:20", "09:00", 1}, tp{"09:05", "23:59", 1})),
 			nil},
@@ -152,4 +156,18 @@ func TestExpandFlattenRoundTrip(t *testing.T) {
 	if !out.Usage.Equal(u) || !out.Schedule.IsNull() {
 		t.Errorf("usage flatten got %s", out.Usage)
 	}
+}
+
+// nullsOf is a known object whose attributes are all null.
+func nullsOf(attrTypes map[string]attr.Type) types.Object {
+	ctx := context.Background()
+	vals := map[string]attr.Value{}
+	for k, t := range attrTypes {
+		v, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), nil))
+		if err != nil {
+			panic(err)
+		}
+		vals[k] = v
+	}
+	return types.ObjectValueMust(attrTypes, vals)
 }

@@ -23,8 +23,9 @@ var (
 // this covers what spans attributes. Unknown values are skipped.
 func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !m.StrategyType.IsUnknown() && !m.StrategyType.IsNull() {
-		st := m.StrategyType.ValueString()
+	// An invalid strategy_type is reported by its own validator; judging
+	// usage/schedule against it would only add a second, misleading error.
+	if st := m.StrategyType.ValueString(); !m.StrategyType.IsUnknown() && !m.StrategyType.IsNull() && isStrategy(st) {
 		needUsage, needSchedule := st == StrategyUsage, st == StrategySchedule
 		switch {
 		case needUsage && m.Usage.IsNull():
@@ -48,6 +49,10 @@ func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 		diags.Append(checkRecurrences(s)...)
 	}
 	return diags
+}
+
+func isStrategy(s string) bool {
+	return s == StrategyFixed || s == StrategyUsage || s == StrategySchedule
 }
 
 // checkDates applies rules 18–19 (and, with checkPast, "today or later").
