@@ -23,10 +23,10 @@ type appPolicyResource struct {
 }
 
 var (
-	_ resource.Resource                     = (*appPolicyResource)(nil)
-	_ resource.ResourceWithConfigure        = (*appPolicyResource)(nil)
-	_ resource.ResourceWithImportState      = (*appPolicyResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*appPolicyResource)(nil)
+	_ resource.Resource                   = (*appPolicyResource)(nil)
+	_ resource.ResourceWithConfigure      = (*appPolicyResource)(nil)
+	_ resource.ResourceWithImportState    = (*appPolicyResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*appPolicyResource)(nil)
 )
 
 func (r *appPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {

@@ -165,7 +165,7 @@ import {
 	})
 }
 
-// Every plan-time rule fails on its attribute with zero API calls.
+// Every plan-time rule fails on its attribute before any call that matters.
 func TestAccAppPolicy_validation(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
@@ -186,7 +186,7 @@ func TestAccAppPolicy_validation(t *testing.T) {
   resolution_height = -1`, `(?s)\d+:\s+resolution_height = -1\n.*Attribute resolution_height value must be at least 1, got: -1`},
 		{"bad visual quality", `
   visual_quality = "crisp"`, `(?s)\d+:\s+visual_quality = "crisp"\n.*Attribute visual_quality value must be one of`},
-		{"nothing to apply", ``, `(?s)At least one of these attributes must be configured`},
+		{"nothing to apply", ``, `(?s)Nothing to apply.*Set\s+at\s+least\s+one\s+of\s+frame_rate`},
 		{"bad policy id", `
   frame_rate = 30`, `(?s)\d+:\s+app_policy_id = "aig-wrongkind"\n.*Attribute app_policy_id must be a policy ID`},
 	}
@@ -206,9 +206,13 @@ func TestAccAppPolicy_validation(t *testing.T) {
 			})
 		})
 	}
+	// Attribute rules fail before the provider is configured (0 calls).
+	// "nothing to apply" is checked in ModifyPlan (an imported policy with no
+	// setting is valid), after Configure, whose credential check costs
+	// exactly one ListRegions; nothing else may reach the API.
 	t.Cleanup(func() {
-		if n := env.Calls(""); n != 0 {
-			t.Errorf("validation failures made %d API calls, want 0", n)
+		if n, check := env.Calls(""), env.Calls("ListRegions"); n-check != 0 || check != 1 {
+			t.Errorf("validation failures made %d API calls besides %d credential checks, want 0 and 1", n-check, check)
 		}
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,13 +29,6 @@ var (
 	policyIDPattern = regexp.MustCompile(`^pg-[A-Za-z0-9]+$`)
 )
 
-// settingPaths are the policy settings; a configuration must set at least one,
-// otherwise ModifyAppPolicy would be sent with an empty VideoPolicy.
-var settingPaths = []path.Expression{
-	path.MatchRoot("frame_rate"), path.MatchRoot("protocol"), path.MatchRoot("resolution_adaptive"),
-	path.MatchRoot("resolution_width"), path.MatchRoot("resolution_height"), path.MatchRoot("visual_quality"),
-}
-
 func (r *appPolicyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Display (video) policy of a delivery group: frame rate, streaming protocol, resolution and " +
@@ -44,7 +36,12 @@ func (r *appPolicyResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			"The API has **no action that reads a policy back**: the resource keeps in state what it applied, and on " +
 			"refresh only checks that the policy still exists (through the delivery group whose `AppPolicyId` names it). " +
 			"Changes made in the console are therefore not detected. Arguments left out are not sent and keep their " +
-			"current value on the service. Destroying the resource leaves the policy as it is.",
+			"current value on the service. Destroying the resource leaves the policy as it is.\n\n" +
+			"**Import**: since nothing can be read, an imported policy (and configuration generated with " +
+			"`terraform plan -generate-config-out`) has every setting null; such a configuration validates with a warning " +
+			"and manages nothing until you write the settings to manage into it. Creating the resource with no setting fails " +
+			"at plan. Creating it on a policy that already exists (its ID known at plan) warns that the configured settings " +
+			"overwrite the current ones, which may belong to another configuration.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -101,8 +98,4 @@ func (r *appPolicyResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			},
 		},
 	}
-}
-
-func (r *appPolicyResource) ConfigValidators(_ context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{resourcevalidator.AtLeastOneOf(settingPaths...)}
 }

@@ -42,6 +42,7 @@ type resourceModel struct {
 
 	PreOpenAppID   types.String `tfsdk:"pre_open_app_id"`
 	AppPolicyID    types.String `tfsdk:"app_policy_id"`
+	BindPolicyID   types.String `tfsdk:"bind_app_policy_id"`
 	ClusterID      types.String `tfsdk:"cluster_id"`
 	SubPayType     types.String `tfsdk:"sub_pay_type"`
 	AppPackageType types.String `tfsdk:"app_package_type"`
@@ -224,7 +225,7 @@ func (m *resourceModel) createInput(name, region string) client.CreateAppInstanc
 		AppCenterImageID: m.ImageID.ValueString(), AppInstanceGroupName: name, BizRegionID: region,
 		ChargeResourceMode: m.ChargeResourceMode.ValueString(), ChargeType: m.ChargeType.ValueString(),
 		AutoPay: boolPtr(m.AutoPay), AutoRenew: boolPtr(m.AutoRenew), PromotionID: m.PromotionID.ValueString(),
-		SessionTimeout: intPtr(m.SessionTimeout), PreOpenAppID: m.PreOpenAppID.ValueString(), AppPolicyID: m.AppPolicyID.ValueString(),
+		SessionTimeout: intPtr(m.SessionTimeout), PreOpenAppID: m.PreOpenAppID.ValueString(), AppPolicyID: m.BindPolicyID.ValueString(),
 		ClusterID: m.ClusterID.ValueString(), SubPayType: m.SubPayType.ValueString(), AppPackageType: m.AppPackageType.ValueString(),
 		AuthMode: m.AuthMode.ValueString(),
 		Network:  m.Network.expand(), StoragePolicy: m.StoragePolicy.expand(), RuntimePolicy: m.RuntimePolicy.expand(),

@@ -2,12 +2,14 @@ package deliverygroup
 
 import (
 	"context"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -302,11 +304,22 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"app_policy_id": schema.StringAttribute{
-				Optional: true, Computed: true,
-				MarkdownDescription: "Display policy to bind (`AppPolicyId`, `pg-…`); when omitted the service creates one and this shows its ID " +
-					"(manage its settings with `appstreaming_app_policy`). Binding another policy replaces the group.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Computed: true,
+				MarkdownDescription: "Display policy of the group (`AppPolicyId`, `pg-…`): the one named by `bind_app_policy_id`, or the " +
+					"one the service created with the group. Manage its settings with `appstreaming_app_policy`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"bind_app_policy_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Existing display policy (`pg-…`) to bind when the group is created (`AppPolicyId` of " +
+					"`CreateAppInstanceGroup`); when omitted the service creates a policy for the group. A policy lives and dies " +
+					"with the group that uses it, so this is for sharing another live group's policy. Not read back: it is null " +
+					"after an import (so generated configuration never pins a policy that dies with the group), and setting it then " +
+					"to the group's current `app_policy_id` changes nothing. Binding a different policy replaces the group.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(bindsAnotherPolicy,
+					"Binding a different display policy replaces the group.", "Binding a different display policy replaces the group.")},
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^pg-[A-Za-z0-9]+$`),
+					"must be a policy ID such as pg-8z4nztpaqvay4xxxx")},
 			},
 			"cluster_id": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Cluster ID (`ClusterId`, `cls-…`). Set at creation; a change replaces the group.",
@@ -368,3 +381,24 @@ var (
 	appAttrTypes = map[string]attr.Type{"id": types.StringType, "name": types.StringType, "version": types.StringType}
 	otaAttrTypes = map[string]attr.Type{"current_version": types.StringType, "new_version": types.StringType, "task_id": types.StringType}
 )
+
+// bindsAnotherPolicy asks for replacement when the configured policy differs
+// from the one the group uses: a value recorded before (state), else the
+// group's current app_policy_id (after an import the state holds no
+// bind_app_policy_id, and naming the current policy adopts it).
+func bindsAnotherPolicy(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.PlanValue.IsUnknown() {
+		resp.RequiresReplace = true
+		return
+	}
+	if req.PlanValue.IsNull() {
+		return // no longer pinned: the group keeps its policy
+	}
+	if !req.StateValue.IsNull() {
+		resp.RequiresReplace = !req.StateValue.Equal(req.PlanValue)
+		return
+	}
+	var current types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("app_policy_id"), &current)...)
+	resp.RequiresReplace = current.ValueString() != req.PlanValue.ValueString()
+}
