@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
@@ -56,7 +55,7 @@ func validateCredentials(ctx context.Context, c *client.Client, s settings) diag
 	}
 	tflog.Debug(ctx, "credential check failed", map[string]any{"error": err.Error()})
 	summary, hint := credentialHint(client.ErrorCode(err), s)
-	diags.AddAttributeError(path.Root("secret_key"), summary, fmt.Sprintf("%s\n\nThe provider checks the credentials with one "+
+	diags.AddError(summary, fmt.Sprintf("%s\n\nThe provider checks the credentials with one "+
 		"ListRegions call when it is configured; it answered: %s\n\nTo skip this check (e.g. for an endpoint without "+
 		"ListRegions), set skip_credentials_validation = true or APPSTREAMING_SKIP_CREDENTIALS_VALIDATION=true.", hint, err))
 	return diags

@@ -23,13 +23,25 @@ resource "appstreaming_scaling_policy" "office" {
 
 # Scheduled scaling (pay-as-you-go groups only): 4 resources in the
 # morning and 6 in the afternoon on weekdays, 1 all day at weekends.
+# Outside the periods only the group's node_pool.amount resources run
+# (and are billed); elastic ones are released.
+#
+# The window starts today and lasts 90 days. Dates are yyyy-MM-dd in the
+# service's time zone (UTC+8), computed from the plan time so the example
+# never goes stale; ignore_changes keeps later plans from moving them
+# (remove it, or write fixed dates, to change the window).
+locals {
+  schedule_start = formatdate("YYYY-MM-DD", timeadd(plantimestamp(), "8h"))
+  schedule_end   = formatdate("YYYY-MM-DD", timeadd(plantimestamp(), "${8 + 90 * 24}h"))
+}
+
 resource "appstreaming_scaling_policy" "training" {
   delivery_group_id = appstreaming_delivery_group.training.id
   strategy_type     = "NODE_SCALING_BY_SCHEDULE"
 
   schedule = {
-    enable_date  = "2026-12-01"
-    disable_date = "2027-03-01"
+    enable_date  = local.schedule_start
+    disable_date = local.schedule_end
     warm_up      = true
     recurrences = [
       {
@@ -51,6 +63,10 @@ resource "appstreaming_scaling_policy" "training" {
   timeouts {
     create = "30m"
     update = "30m"
+  }
+
+  lifecycle {
+    ignore_changes = [schedule.enable_date, schedule.disable_date]
   }
 }
 

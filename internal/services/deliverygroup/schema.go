@@ -124,7 +124,10 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"auto_pay": schema.BoolAttribute{
 				Optional:            true,
-				MarkdownDescription: "Pay the order automatically (`AutoPay`; the API default is `false`). Used only at creation.",
+				MarkdownDescription: "Pay the order automatically (`AutoPay`; the API default is `false`). Used only at creation. " +
+					"With `false` a `PrePaid` order can stay unpaid: the service does not document how such a group looks, so the " +
+					"create may keep waiting until its timeout and the group is then recorded as tainted. Pay the order in the " +
+					"billing console (Expenses > Orders) before the timeout, or set `auto_pay = true`.",
 			},
 			"promotion_id": schema.StringAttribute{
 				Optional:            true,
@@ -166,7 +169,10 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 						PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 					},
 					"strategy_type": computedString("Current scaling strategy (`NodePool[].StrategyType`): `NODE_FIXED`, " +
-						"`NODE_SCALING_BY_USAGE` or `NODE_SCALING_BY_SCHEDULE`. Read only here; set it with `appstreaming_scaling_policy`."),
+						"`NODE_SCALING_BY_USAGE` or `NODE_SCALING_BY_SCHEDULE`. Read only here; set it with `appstreaming_scaling_policy`. " +
+						"Because it mirrors the service, `terraform plan -refresh-only` lists a change made by the scaling policy (even " +
+						"one of the same workspace) under \"Objects have changed outside of Terraform\" for this group; that is expected, " +
+						"never planned as a change, and needs no action."),
 				},
 			},
 			"network": schema.SingleNestedAttribute{
