@@ -123,7 +123,7 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"change auto-renewal later in the Alibaba Cloud billing console (Expenses > Renewal Management).",
 			},
 			"auto_pay": schema.BoolAttribute{
-				Optional:            true,
+				Optional: true,
 				MarkdownDescription: "Pay the order automatically (`AutoPay`; the API default is `false`). Used only at creation. " +
 					"With `false` a `PrePaid` order can stay unpaid: the service does not document how such a group looks, so the " +
 					"create may keep waiting until its timeout and the group is then recorded as tainted. Pay the order in the " +
