@@ -17,9 +17,15 @@ import (
 // other. skip_credentials_validation = true plans the same configuration
 // without any call.
 func TestAccProviderCredentialCheck(t *testing.T) {
+	// The group ID is unknown at plan, so planning the resource itself makes
+	// no call: the only call a plan can make is the credential check.
 	resourcesOnly := `
+resource "terraform_data" "group" {
+  input = "aig-0000000000credcheck"
+}
+
 resource "appstreaming_user_authorization" "x" {
-  delivery_group_id = "aig-0000000000credcheck"
+  delivery_group_id = terraform_data.group.output
   users             = ["alice"]
 }
 `
