@@ -103,7 +103,7 @@ func (c capture) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp
 		resp.Error = fmt.Errorf("no generated.tf under %s", c.rt.dir)
 		return
 	}
-	b, err := os.ReadFile(found)
+	b, err := os.ReadFile(found) //nolint:gosec // a file the test harness wrote under this test's own temporary directory
 	if err != nil {
 		resp.Error = err
 		return
