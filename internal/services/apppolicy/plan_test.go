@@ -2,7 +2,6 @@ package apppolicy
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -39,27 +38,17 @@ func policyModel(id types.String) model {
 		ResolutionWidth: types.Int64Null(), ResolutionHeight: types.Int64Null(), VisualQuality: types.StringNull()}
 }
 
-// Creating over a policy that already exists (its ID is known at plan)
-// warns that its unreadable settings are overwritten, naming which; a policy
-// created in the same run (ID unknown) does not warn; nothing set is an error
-// on create, and nothing at all on an imported resource.
-func TestModifyPlanOwnership(t *testing.T) {
-	existing := policyModel(types.StringValue("pg-existing0001"))
-	existing.FrameRate = types.Int64Value(60)
-	existing.Protocol = types.StringValue("webrtc")
-	d := planFor(t, existing, nil)
-	if d.HasError() || d.WarningsCount() != 1 || d.Warnings()[0].Summary() != "Existing policy settings will be overwritten" ||
-		!strings.Contains(d.Warnings()[0].Detail(), "Policy pg-existing0001 already exists") ||
-		!strings.Contains(d.Warnings()[0].Detail(), "sets frame_rate, protocol,") {
-		t.Errorf("existing policy: want one overwrite warning naming frame_rate, protocol; got %v", d)
+// Nothing set is an error on create, and nothing at all on an imported
+// resource; a policy with settings plans without diagnostics, whether its ID
+// is known at plan or not.
+func TestModifyPlanSettings(t *testing.T) {
+	for _, id := range []types.String{types.StringValue("pg-existing0001"), types.StringUnknown()} {
+		m := policyModel(id)
+		m.FrameRate = types.Int64Value(30)
+		if d := planFor(t, m, nil); len(d) != 0 {
+			t.Errorf("policy %s with a setting: want no diagnostics, got %v", id, d)
+		}
 	}
-
-	fresh := policyModel(types.StringUnknown())
-	fresh.FrameRate = types.Int64Value(30)
-	if d := planFor(t, fresh, nil); len(d) != 0 {
-		t.Errorf("policy of a group created in this run: want no diagnostics, got %v", d)
-	}
-
 	empty := policyModel(types.StringValue("pg-existing0001"))
 	if d := planFor(t, empty, nil); !d.HasError() || d.Errors()[0].Summary() != "Nothing to apply" {
 		t.Errorf("create with no setting: want Nothing to apply, got %v", d)

@@ -40,8 +40,8 @@ func (r *appPolicyResource) Schema(_ context.Context, _ resource.SchemaRequest, 
 			"**Import**: since nothing can be read, an imported policy (and configuration generated with " +
 			"`terraform plan -generate-config-out`) has every setting null; such a configuration validates with a warning " +
 			"and manages nothing until you write the settings to manage into it. Creating the resource with no setting fails " +
-			"at plan. Creating it on a policy that already exists (its ID known at plan) warns that the configured settings " +
-			"overwrite the current ones, which may belong to another configuration.",
+			"at plan. Because the current settings cannot be read, the provider cannot tell whether another configuration " +
+			"manages a policy: keep one `appstreaming_app_policy` per policy.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
