@@ -319,6 +319,7 @@ func TestAccDeliveryGroupsDataSource_validation(t *testing.T) {
 			step(`status = ["PUBLISHED", "RUNNING"]`, `(?s)status.*DEPLOYING`),
 			step(`status = ["PUBLISHED", "PUBLISHED"]`, `(?i)duplicate`),
 			step(`ids = [""]`, `(?i)empty`),
+			step(`ids = ["finance-apps"]`, `(?s)Invalid ID.*must\s+be\s+a\s+delivery\s+group\s+ID`),
 			step(`name = ""`, `(?s)name.*at least 1`),
 			step(`region_id = "CN-SHANGHAI"`, `must be a region ID`),
 			step(`tags = { "" = "x" }`, `(?s)tags.*length`),

@@ -43,7 +43,8 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 				MarkdownDescription: "Only these groups (`AppInstanceGroupId`, `aig-…`). One ID is one filtered call; for several " +
 					"the provider takes whichever costs fewer calls: paging through the listing of the other filters, or one " +
 					"call per ID. Unknown IDs are simply not in the result.",
-				Validators: []validator.List{listvalidator.SizeAtLeast(1), validators.NoEmptyStrings(), validators.UniqueStrings()},
+				Validators: []validator.List{listvalidator.SizeAtLeast(1), validators.NoEmptyStrings(), validators.UniqueStrings(),
+					listvalidator.ValueStringsAre(validators.DeliveryGroupID)},
 			},
 			"name": filterString("Only groups whose name contains this text (`AppInstanceGroupName`, a fuzzy match done by the service)."),
 			"status": schema.ListAttribute{
