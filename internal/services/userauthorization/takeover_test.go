@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
@@ -113,4 +115,39 @@ func (want userGroupsBefore) CheckPlan(_ context.Context, req plancheck.CheckPla
 		}
 	}
 	resp.Error = fmt.Errorf("no change planned for %s", addr)
+}
+
+// A create that fails part way (AuthorizeInstanceGroup answers 500) saves
+// nothing in the state: the next plan creates again, instead of replacing a
+// tainted resource whose destroy would revoke the users that were there
+// before (alice, listed in the configuration and adopted). Once the fault is
+// gone the create adopts what is there and finishes.
+func TestAccUserAuthorization_failedCreateSavesNothing(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ua-failed-create")
+	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"alice"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	cfg := strings.Replace(config(env, g.ID, `  users = ["alice", "bob"]`), "provider \"appstreaming\" {", "provider \"appstreaming\" {\n  max_retries = 0", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Emulator.SetFaults(emulator.Faults{FailureRate: 1, FailureCodes: []string{"InternalError"}, Actions: []string{"AuthorizeInstanceGroup"}})
+				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`Cannot change authorizations`),
+			},
+			{
+				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+				}},
+				Check: expectService(env, g.ID, []string{"alice", "bob"}, nil),
+			},
+		},
+	})
 }
