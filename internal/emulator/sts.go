@@ -78,7 +78,16 @@ type stsState struct {
 	providers map[string]OIDCProvider
 	issued    map[string]*IssuedCredential // by access key ID
 	keyCalls  map[string]int               // App Streaming calls by signing key
+	keyUses   []KeyUse                     // the same calls in order (capped)
 }
+
+// KeyUse is one verified App Streaming call and the key that signed it.
+type KeyUse struct {
+	Action      string `json:"action"`
+	AccessKeyID string `json:"access_key_id"`
+}
+
+const maxKeyUses = 10000
 
 type stsBox struct {
 	mu sync.Mutex
@@ -192,10 +201,26 @@ func (e *Emulator) noteKeyUse(r *http.Request, p params) {
 	if id == "" {
 		return
 	}
+	action := r.URL.Query().Get("Action")
+	if action == "" {
+		action = r.Header.Get("x-acs-action")
+	}
 	b := e.sts()
 	b.mu.Lock()
 	b.st.keyCalls[id]++
+	if len(b.st.keyUses) < maxKeyUses {
+		b.st.keyUses = append(b.st.keyUses, KeyUse{Action: action, AccessKeyID: id})
+	}
 	b.mu.Unlock()
+}
+
+// KeyUses returns the verified App Streaming calls in arrival order with
+// their signing keys (the first 10000).
+func (e *Emulator) KeyUses() []KeyUse {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]KeyUse(nil), b.st.keyUses...)
 }
 
 // lookupIssuedKey finds a key STS issued. An expired one is refused with
