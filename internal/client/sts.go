@@ -283,10 +283,16 @@ func dialTLSWithLoopbackCA(ctx context.Context, network, addr string) (net.Conn,
 	if err != nil {
 		return nil, err
 	}
+	d := &tls.Dialer{NetDialer: &net.Dialer{Timeout: 10 * time.Second}, Config: tlsConfigFor(host)}
+	return d.DialContext(ctx, network, addr)
+}
+
+// tlsConfigFor: the loopback pool for loopback hosts, the system roots
+// (RootCAs nil) for every other host.
+func tlsConfigFor(host string) *tls.Config {
 	cfg := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
 	if isLoopbackHost(host) {
 		cfg.RootCAs = loopbackPool.Load()
 	}
-	d := &tls.Dialer{NetDialer: &net.Dialer{Timeout: 10 * time.Second}, Config: cfg}
-	return d.DialContext(ctx, network, addr)
+	return cfg
 }
