@@ -139,7 +139,8 @@ func (e *Emulator) logf(format string, args ...any) {
 }
 
 // Reset restores the seed state, zeroes the stats and clears faults. The
-// clock offset set through the admin API is cleared too.
+// clock offset set through the admin API is cleared too, and STS is back to
+// the configured roles with no issued credentials.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	e.st = newState(e.opts)
@@ -152,6 +153,7 @@ func (e *Emulator) Reset() {
 	e.nonceMu.Lock()
 	e.nonces = map[string]time.Time{}
 	e.nonceMu.Unlock()
+	e.resetSTS()
 }
 
 // Stats returns a copy of the call counters.

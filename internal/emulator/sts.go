@@ -119,6 +119,16 @@ func newSTSBox(opts Options) *stsBox {
 	return b
 }
 
+// resetSTS drops issued credentials, key counts and roles or providers
+// added at run time.
+func (e *Emulator) resetSTS() {
+	b := e.sts()
+	fresh := newSTSBox(e.opts)
+	b.mu.Lock()
+	b.st = fresh.st
+	b.mu.Unlock()
+}
+
 // PutRole adds or replaces a role.
 func (e *Emulator) PutRole(r Role) error {
 	if !roleARNPattern.MatchString(r.ARN) {

@@ -127,6 +127,14 @@ func TestSTSAssumeRoleCredentialsWorkUntilExpiration(t *testing.T) {
 	if s := e.Stats().Actions["AssumeRole"]; s.OK != 1 {
 		t.Errorf("AssumeRole stats %+v", s)
 	}
+	e.Reset()
+	clk.Set(exp.Add(-time.Minute))
+	if st, m := signedCall(t, e, APIVersion, "ListRegions", ak, secret, token); st != 404 || m["Code"] != "InvalidAccessKeyId.NotFound" {
+		t.Errorf("after Reset the temporary key is gone: %d %v", st, m["Code"])
+	}
+	if len(e.IssuedCredentials()) != 0 || len(e.KeyCalls()) != 0 {
+		t.Errorf("Reset kept STS records")
+	}
 }
 
 func TestSTSAssumeRoleRefusals(t *testing.T) {

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -291,7 +292,7 @@ assume_role {
 	plants := map[string]string{
 		"base secret":      `[DEBUG] provider: secret=` + emulator.DefaultAccessKeySecret,
 		"temporary token":  `{"@message":"sending","SecurityToken":"` + tmp.SecurityToken + `"}`,
-		"temporary secret": `POST /?AccessKeySecret=` + strings.ReplaceAll(tmp.AccessKeySecret, "-", "%2D"),
+		"temporary secret": `POST /?AccessKeySecret=` + url.QueryEscape(tmp.AccessKeySecret) + `&x=1`,
 		"signature":        `GET /?Signature=` + strings.NewReplacer("+", "%2B", "/", "%2F", "=", "%3D").Replace(sigs[0]),
 	}
 	for name, line := range plants {
