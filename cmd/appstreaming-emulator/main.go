@@ -87,7 +87,7 @@ func run(args []string, stdout, stderr *os.File) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*caFile, pemBytes, 0o644); err != nil {
+		if err := os.WriteFile(*caFile, pemBytes, 0o600); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
@@ -20,7 +21,7 @@ func loadSTSConfig(path string, opts *emulator.Options) error {
 	if path == "" {
 		return nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(filepath.Clean(path))
 	if err != nil {
 		return fmt.Errorf("--sts-config: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -161,7 +162,7 @@ type cliConfig struct {
 // readCLIConfig parses the CLI configuration file. Its errors never quote
 // the file (it holds secrets).
 func readCLIConfig(file string) (*cliConfig, error) {
-	b, err := os.ReadFile(file)
+	b, err := os.ReadFile(filepath.Clean(file))
 	if err != nil {
 		return nil, &CredentialError{Setting: "shared_credentials_file", Err: err}
 	}
@@ -251,7 +252,7 @@ const LoopbackCAFileEnv = "APPSTREAMING_LOOPBACK_CA_FILE"
 
 // TrustLoopbackCA adds the CAs in the PEM file to the loopback-only pool.
 func TrustLoopbackCA(file string) error {
-	pemBytes, err := os.ReadFile(file)
+	pemBytes, err := os.ReadFile(filepath.Clean(file))
 	if err != nil {
 		return err
 	}
