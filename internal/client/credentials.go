@@ -186,16 +186,17 @@ func baseProvider(cc CredentialConfig) (providers.CredentialsProvider, string, e
 		if cc.Profile != "" {
 			b = b.WithProfileName(cc.Profile)
 		}
-		p, err := b.Build()
+		built, err := b.Build()
 		if err != nil {
 			return nil, "", &CredentialError{Setting: "profile", Err: err}
 		}
+		p := lock(built)
 		// Resolve once now so a missing profile name or a malformed file is
 		// reported at configure time; static profiles need no network.
 		if _, err := p.GetCredentials(); err != nil {
 			return nil, "", &CredentialError{Setting: "profile", Err: fmt.Errorf("profile %q in %s: %w", cc.Profile, file, err)}
 		}
-		return lock(p), "cli_profile", nil
+		return p, "cli_profile", nil
 	}
 	return nil, "", nil
 }

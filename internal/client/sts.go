@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -88,11 +89,29 @@ func stsFailure(block string, err error) error {
 	i := strings.Index(msg, "{")
 	var body struct{ Code, Message string }
 	if i < 0 || json.Unmarshal([]byte(msg[i:]), &body) != nil || body.Code == "" {
-		return &CredentialError{Setting: block, Err: fmt.Errorf("getting temporary credentials from STS failed: %w", err)}
+		return &CredentialError{Setting: block, Err: fmt.Errorf("getting temporary credentials from STS failed: %s", withoutQuery(err))}
 	}
 	se := &STSError{Code: body.Code, Message: body.Message}
 	return &CredentialError{Setting: stsSetting(block, se), Err: se}
 }
+
+// withoutQuery drops the query string of the request URL that net/http
+// puts in transport errors: for STS it carries the access key ID, the
+// signature and, for AssumeRoleWithOIDC, nothing else secret — but a
+// signature must never reach a diagnostic or a log.
+func withoutQuery(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		u := ue.URL
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		return ue.Op + " " + u + ": " + ue.Err.Error()
+	}
+	return queryPattern.ReplaceAllString(err.Error(), "?…")
+}
+
+var queryPattern = regexp.MustCompile(`\?[^\s"]*`)
 
 func stsSetting(block string, se *STSError) string {
 	if block == "profile" {
@@ -129,10 +148,16 @@ func lock(p providers.CredentialsProvider) providers.CredentialsProvider {
 	return &lockedProvider{p: p}
 }
 
+// GetCredentials also strips request URLs from errors: a refresh that fails
+// in the middle of an apply reaches a diagnostic through the SDK.
 func (l *lockedProvider) GetCredentials() (*providers.Credentials, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.p.GetCredentials()
+	c, err := l.p.GetCredentials()
+	if err != nil {
+		return nil, errors.New(withoutQuery(err))
+	}
+	return c, nil
 }
 
 func (l *lockedProvider) GetProviderName() string { return l.p.GetProviderName() }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aliyun/credentials-go/credentials/providers"
+
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
@@ -160,4 +162,26 @@ func TestReadCLIConfigNeverQuotesTheFile(t *testing.T) {
 	if err == nil || strings.Contains(err.Error(), secret) {
 		t.Errorf("ResolveCredential: %v", err)
 	}
+}
+
+func TestLockedProviderStripsRequestURLs(t *testing.T) {
+	p, err := providersForTest("127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = p.GetCredentials()
+	if err == nil || strings.Contains(err.Error(), "Signature=") || strings.Contains(err.Error(), "AccessKeyId=") || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func providersForTest(endpoint string) (interface {
+	GetCredentials() (*providers.Credentials, error)
+}, error) {
+	rp, err := providers.NewRAMRoleARNCredentialsProviderBuilder().WithAccessKeyId("AK").WithAccessKeySecret("SK").
+		WithRoleArn("acs:ram::1:role/x").WithStsEndpoint(endpoint).Build()
+	if err != nil {
+		return nil, err
+	}
+	return lock(rp), nil
 }
