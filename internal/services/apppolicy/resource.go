@@ -67,6 +67,7 @@ func (r *appPolicyResource) Create(ctx context.Context, req resource.CreateReque
 	plan.ID = types.StringValue(id)
 	plan.DeliveryGroupID = types.StringValue(groupID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 // Read cannot read the settings (there is no such API action); it keeps the
@@ -97,6 +98,7 @@ func (r *appPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	st.DeliveryGroupID = types.StringValue(groupID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, r.identityRegion(ctx, req.Identity), &resp.Diagnostics)
 }
 
 func (r *appPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -126,8 +128,7 @@ func (r *appPolicyResource) Delete(ctx context.Context, req resource.DeleteReque
 // ImportState takes a policy ID. The settings cannot be read back, so they
 // stay null and the next plan shows an update that applies the configured values.
 func (r *appPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("app_policy_id"), req.ID)...)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id", "app_policy_id")
 }
 
 func (r *appPolicyResource) configured(diags *diag.Diagnostics) bool {

@@ -49,7 +49,7 @@ func (r *deliveryGroupResource) Configure(_ context.Context, req resource.Config
 }
 
 func (r *deliveryGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id")
 }
 
 // apiError formats a client error with what failed and what to do; the
@@ -115,6 +115,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	// Saved before waiting: a failed or interrupted wait leaves a tainted
 	// resource that the next apply replaces, never an orphaned order.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, region, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -258,8 +259,12 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 		apiError(&resp.Diagnostics, "Cannot read delivery group", err, "")
 		return
 	}
+	if common.RegionMismatch(ctx, req.Identity, g.AppInstanceGroupID, g.RegionID, &resp.Diagnostics) {
+		return
+	}
 	resp.Diagnostics.Append(state.flatten(ctx, g)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString(), &resp.Diagnostics)
 }
 
 // ---------- Update ----------

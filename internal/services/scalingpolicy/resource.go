@@ -130,6 +130,7 @@ func (r *scalingPolicyResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	r.finish(ctx, plan, g, &resp.State, &resp.Diagnostics)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, g.RegionID, &resp.Diagnostics)
 }
 
 func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -232,6 +233,9 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		resp.State.RemoveResource(ctx) // no pool, nothing this resource manages
 		return
 	}
+	if common.RegionMismatch(ctx, req.Identity, id, g.RegionID, &resp.Diagnostics) {
+		return
+	}
 	state.ID, state.DeliveryGroupID = types.StringValue(id), types.StringValue(id)
 	var prior *decodedSchedule
 	if state.StrategyType.ValueString() == StrategySchedule {
@@ -239,6 +243,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	flatten(ctx, g.NodePool[0], &state, prior, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, g.RegionID, &resp.Diagnostics)
 }
 
 // Delete returns the pool to NODE_FIXED. For PostPaid groups the current
@@ -288,6 +293,5 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState takes the delivery group ID.
 func (r *scalingPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delivery_group_id"), req.ID)...)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id", "delivery_group_id")
 }
