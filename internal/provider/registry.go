@@ -1,11 +1,15 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroup"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygrouplist"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroups"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/images"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/instancetypes"
@@ -35,4 +39,22 @@ func dataSources() []func() datasource.DataSource {
 		deliverygroups.NewDataSource,
 		resourceprice.NewDataSource,
 	}
+}
+
+// listResources lists the list resources (`terraform query`); each finds
+// objects of the resource type of the same name.
+func listResources() []func() list.ListResource {
+	return []func() list.ListResource{
+		deliverygrouplist.NewListResource,
+	}
+}
+
+// actions lists the day-2 operations (`action` blocks, Terraform 1.14+).
+func actions() []func() action.Action {
+	return []func() action.Action{}
+}
+
+// ephemeralResources lists the values that never reach plan or state.
+func ephemeralResources() []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{}
 }
