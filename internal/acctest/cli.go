@@ -103,3 +103,10 @@ func (c *CLI) MustRun(args ...string) string {
 	}
 	return out
 }
+
+// Invoke runs `terraform apply -invoke=<address>`: the one way to run an
+// action on its own (Terraform 1.14+).
+func (c *CLI) Invoke(address string) (string, int) {
+	c.t.Helper()
+	return c.Run("apply", "-input=false", "-auto-approve", "-invoke="+address)
+}

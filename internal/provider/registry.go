@@ -8,12 +8,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/approveotaupdate"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygrouplist"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroups"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/images"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/instancetypes"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/logoffsessions"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/regions"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/renewdeliverygroup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/resourceprice"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/scalingpolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/userauthorization"
@@ -51,7 +54,11 @@ func listResources() []func() list.ListResource {
 
 // actions lists the day-2 operations (`action` blocks, Terraform 1.14+).
 func actions() []func() action.Action {
-	return []func() action.Action{}
+	return []func() action.Action{
+		logoffsessions.NewAction,
+		approveotaupdate.NewAction,
+		renewdeliverygroup.NewAction,
+	}
 }
 
 // ephemeralResources lists the values that never reach plan or state.
