@@ -7,3 +7,8 @@ import "github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emu
 func WithClock(c emulator.Clock) Option {
 	return func(o *emulator.Options) { o.Clock = c }
 }
+
+// WithTicketPolls makes connection tasks answer Running for n polls.
+func WithTicketPolls(n int) Option {
+	return func(o *emulator.Options) { o.TicketPolls = n }
+}

@@ -43,6 +43,9 @@ type Options struct {
 	OtaEvery int
 	// Seed drives generated IDs (deterministic per emulator).
 	Seed uint64
+	// TicketPolls is how many GetConnectionTicket polls of a task answer
+	// Running before it is Finished (0: the first poll finishes it).
+	TicketPolls int
 }
 
 // ActionStats counts the calls of one action. Calls = OK + Errors + calls

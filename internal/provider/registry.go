@@ -9,6 +9,7 @@ import (
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/apppolicy"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/approveotaupdate"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/connectionticket"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygrouplist"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/deliverygroups"
@@ -63,5 +64,7 @@ func actions() []func() action.Action {
 
 // ephemeralResources lists the values that never reach plan or state.
 func ephemeralResources() []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{}
+	return []func() ephemeral.EphemeralResource{
+		connectionticket.NewEphemeralResource,
+	}
 }
