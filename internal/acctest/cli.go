@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,7 +73,7 @@ func (c *CLI) Write(name, content string) {
 // Read returns a file of the working directory.
 func (c *CLI) Read(name string) string {
 	c.t.Helper()
-	b, err := os.ReadFile(filepath.Join(c.Dir, name))
+	b, err := fs.ReadFile(os.DirFS(c.Dir), name)
 	if err != nil {
 		c.t.Fatal(err)
 	}
@@ -82,7 +83,9 @@ func (c *CLI) Read(name string) string {
 // Run runs terraform with args and returns its combined output and exit code.
 func (c *CLI) Run(args ...string) (string, int) {
 	c.t.Helper()
-	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)...)
+	// The CLI PreCheck chose (TF_ACC_TERRAFORM_PATH), as for every test step.
+	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)...) //nolint:gosec // test harness
+
 	cmd.Dir, cmd.Env = c.Dir, c.env
 	out, err := cmd.CombinedOutput()
 	code := 0

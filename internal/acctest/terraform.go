@@ -80,7 +80,7 @@ func fileExists(p string) bool {
 var versionRE = regexp.MustCompile(`Terraform v(\d+)\.(\d+)\.`)
 
 func terraformAtLeast(bin string, major, minor int) bool {
-	out, err := exec.Command(bin, "version").Output()
+	out, err := exec.Command(bin, "version").Output() //nolint:gosec // the CLI the developer chose for the tests
 	if err != nil {
 		return false
 	}

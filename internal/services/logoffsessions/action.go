@@ -126,7 +126,7 @@ func activeWindow(schedules []client.RecurrenceSchedule, at time.Time) (string, 
 	mins := t.Hour()*60 + t.Minute()
 	for _, s := range schedules {
 		for _, d := range s.RecurrenceValues {
-			if int(d) != wd {
+			if d != wd {
 				continue
 			}
 			for _, p := range s.TimerPeriods {
