@@ -113,6 +113,8 @@ func (r *appPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	plan.ID, plan.DeliveryGroupID = st.ID, st.DeliveryGroupID
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, st.ID.ValueString(), r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 // Delete forgets the policy: it belongs to its delivery group, and the API

@@ -26,6 +26,8 @@ func TestAccDeliveryGroup_identity(t *testing.T) {
 		"region_id": knownvalue.StringExact(acctest.DefaultRegion),
 	})
 	sameID := statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("id"))
+	updated := cfg
+	updated.sessionTimeout = 30
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
@@ -44,9 +46,19 @@ func TestAccDeliveryGroup_identity(t *testing.T) {
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{identity, sameID},
 			},
+			{ // An in-place update keeps the identity (the framework fails a changed one).
+				Config:           env.Config(updated.hcl()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{identity, sameID, statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+					if v != id {
+						return fmt.Errorf("id %s changed from %s", v, id)
+					}
+					return nil
+				}))},
+			},
 			{ // import { to = …, identity = { id = …, region_id = … } }: a no-op import.
 				ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				Config: env.Config(cfg.hcl()),
+				Config: env.Config(updated.hcl()),
 			},
 		},
 	})

@@ -335,6 +335,8 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 	plan.OrderID = state.OrderID
 	resp.Diagnostics.Append(plan.flatten(ctx, g)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, plan.RegionID.ValueString(), &resp.Diagnostics)
 }
 
 // modifyInput collects only the changed attributes that

@@ -148,6 +148,8 @@ func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	r.finish(ctx, plan, g, &resp.State, &resp.Diagnostics)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, plan.DeliveryGroupID.ValueString(), g.RegionID, &resp.Diagnostics)
 }
 
 // apply sends the planned strategy and waits until the group is PUBLISHED

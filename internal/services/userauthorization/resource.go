@@ -122,6 +122,8 @@ func (r *userAuthorizationResource) Update(ctx context.Context, req resource.Upd
 	plan.ID = st.ID
 	r.converge(ctx, &plan, have, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, st.ID.ValueString(), r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 func (r *userAuthorizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
