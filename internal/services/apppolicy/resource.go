@@ -93,7 +93,7 @@ func (r *appPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 		resp.Diagnostics.AddWarning("App policy no longer exists",
 			fmt.Sprintf("No delivery group uses policy %s any more, so the policy is gone (it lives and dies with its "+
 				"delivery group). It is removed from the Terraform state.", id))
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return
 	}
 	st.DeliveryGroupID = types.StringValue(groupID)

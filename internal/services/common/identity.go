@@ -83,3 +83,13 @@ func ImportByIDOrIdentity(ctx context.Context, req resource.ImportStateRequest, 
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(a), id)...)
 	}
 }
+
+// RemoveFromState drops a resource that no longer exists, in Read. The
+// framework insists on an identity even then, and a CLI before 1.12 keeps
+// none, so the known ID (and region, if any) is recorded first.
+func RemoveFromState(ctx context.Context, resp *resource.ReadResponse, idAttr, id, region string) {
+	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
+		SetIdentity(ctx, resp.Identity, idAttr, id, region, &resp.Diagnostics)
+	}
+	resp.State.RemoveResource(ctx)
+}

@@ -252,7 +252,7 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	g, err := r.client.GetAppInstanceGroup(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString())
 		return
 	}
 	if err != nil {

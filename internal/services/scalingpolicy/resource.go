@@ -224,7 +224,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
 	g, err := r.client.GetAppInstanceGroup(ctx, id)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return
 	}
 	if err != nil {
@@ -232,7 +232,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if len(g.NodePool) == 0 {
-		resp.State.RemoveResource(ctx) // no pool, nothing this resource manages
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, g.RegionID) // no pool, nothing this resource manages
 		return
 	}
 	if common.RegionMismatch(ctx, req.Identity, id, g.RegionID, &resp.Diagnostics) {

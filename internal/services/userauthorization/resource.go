@@ -91,7 +91,7 @@ func (r *userAuthorizationResource) Read(ctx context.Context, req resource.ReadR
 	groupID := st.ID.ValueString()
 	have, err := r.readRemote(ctx, groupID)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, groupID, "")
 		return
 	}
 	if err != nil {
