@@ -20,6 +20,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/renewdeliverygroup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/resourceprice"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/scalingpolicy"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/scalingpolicylist"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/userauthorization"
 )
 
@@ -50,6 +51,7 @@ func dataSources() []func() datasource.DataSource {
 func listResources() []func() list.ListResource {
 	return []func() list.ListResource{
 		deliverygrouplist.NewListResource,
+		scalingpolicylist.NewListResource,
 	}
 }
 
