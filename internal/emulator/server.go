@@ -41,6 +41,9 @@ type Options struct {
 	// OtaEvery gives every Nth created group a pending OTA task. 0 means the
 	// default (every 2nd group, starting with the first); negative: never.
 	OtaEvery int
+	// TicketPolls is how many GetConnectionTicket polls of a task answer
+	// Running before it is Finished (0: the first poll finishes it).
+	TicketPolls int
 	// Seed drives generated IDs (deterministic per emulator).
 	Seed uint64
 
