@@ -49,6 +49,10 @@ type Config struct {
 	// OIDC token) masked in every log line this client writes, as a second
 	// line of defence: credentials are never put into log fields anyway.
 	SensitiveStrings []string
+	// MaxRequestsPerSecond caps the client-side rate of API calls (all
+	// actions together); 0 = no cap, the adaptive limiter still slows down
+	// when the API throttles.
+	MaxRequestsPerSecond float64
 }
 
 // Client talks to App Streaming. It is safe for concurrent use.
@@ -57,6 +61,9 @@ type Client struct {
 	protocol string // "HTTP" or "HTTPS", passed on every CallApi
 	cfg      Config
 	sem      chan struct{}
+	limiter  *adaptiveLimiter
+	view     *groupView
+	watcher  *statusWatcher
 }
 
 // New validates cfg and builds one SDK1 client used for every call: typed
@@ -112,7 +119,11 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("appstreaming client: building SDK client: %w", err)
 	}
-	return &Client{sdk: sdk, protocol: protocol, cfg: cfg, sem: make(chan struct{}, cfg.MaxConcurrency)}, nil
+	c := &Client{sdk: sdk, protocol: protocol, cfg: cfg, sem: make(chan struct{}, cfg.MaxConcurrency)}
+	c.limiter = newAdaptiveLimiter(cfg.MaxRequestsPerSecond, nil)
+	c.view = newGroupView(c)
+	c.watcher = newStatusWatcher(c)
+	return c, nil
 }
 
 // RegionID returns the configured region (used as BizRegionId default by callers).
