@@ -98,8 +98,15 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	if plan.Name.IsNull() || plan.Name.IsUnknown() {
 		name = uniqueName()
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 
-	out, err := r.client.CreateAppInstanceGroup(ctx, plan.createInput(name, region))
+	// The create call itself is not cut short by an interrupt (Ctrl-C):
+	// once sent it places an order, so its answer is awaited (within the
+	// create timeout) to record the ID; an interrupt then ends the wait.
+	cctx, ccancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer ccancel()
+	out, err := r.client.CreateAppInstanceGroup(cctx, plan.createInput(name, region))
 	if err != nil {
 		hint := "Nothing was published. Fix the cause and apply again."
 		if client.IsAmbiguous(err) {
@@ -249,7 +256,9 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	g, err := r.client.GetAppInstanceGroup(ctx, state.ID.ValueString())
+	// Batched through the provider's shared view of the region's groups;
+	// runtime_policy.session_type, which List lacks, keeps its state value.
+	g, err := r.client.ReadAppInstanceGroup(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -524,17 +533,53 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.DeleteAppInstanceGroup(ctx, id); err != nil {
-		if client.IsNotFound(err) {
-			return
-		}
-		apiError(&resp.Diagnostics, "Cannot delete delivery group", err, "")
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if !r.deleteWhenSettled(ctx, id, timeout, &resp.Diagnostics) {
 		return
 	}
 	if err := r.client.WaitForGroupDeleted(ctx, id, timeout); err != nil {
 		apiError(&resp.Diagnostics, "Delivery group was not deleted in time", err, "Apply again to keep waiting, or check the group in the console.")
 	}
 }
+
+// deleteWhenSettled deletes the group; while it is still DEPLOYING or
+// MAINTAINING (e.g. an apply was interrupted mid-create and the group is
+// now being replaced) the API refuses, so it waits, within the delete
+// timeout, for the group to settle and deletes it then. False: an error
+// was reported, or the group is already gone (nothing more to do).
+func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	for {
+		err := r.client.DeleteAppInstanceGroup(ctx, id)
+		if err == nil {
+			return true
+		}
+		if client.IsNotFound(err) {
+			return false
+		}
+		if client.ErrorCode(err) != "IncorrectStatus.AppInstanceGroup" {
+			apiError(diags, "Cannot delete delivery group", err, "")
+			return false
+		}
+		_, werr := r.client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
+		if client.IsNotFound(werr) {
+			return false
+		}
+		var use *client.UnexpectedStateError
+		if werr != nil && !errors.As(werr, &use) {
+			apiError(diags, "Cannot delete delivery group", err, fmt.Sprintf("It did not leave its transitional status in time: %s", werr))
+			return false
+		}
+		if werr != nil {
+			// Settled in a status the API will not delete from either.
+			apiError(diags, "Cannot delete delivery group", err, "")
+			return false
+		}
+	}
+}
+
+// settledStatuses are the statuses a transitional group ends in.
+var settledStatuses = []string{"PUBLISHED", "FAILED", "MAINTAIN_FAILED", "CEASED", "EXPIRED"}
 
 func prePaidDestroyDetail(id, expiredAt string) string {
 	until := "its expiry date"

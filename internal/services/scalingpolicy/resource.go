@@ -89,7 +89,7 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() || wasSchedule || r.client == nil || plan.DeliveryGroupID.IsUnknown() {
 		return
 	}
-	g, err := r.client.GetAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
+	g, err := r.client.ReadAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
 	if err != nil {
 		// Not fatal at plan time: the group may not exist yet or be
 		// replaced in this run; apply reads it again and reports.
@@ -219,7 +219,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.client.ReadAppInstanceGroup(ctx, id) // batched; the pool is in List rows
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
