@@ -24,7 +24,7 @@ import (
 )
 
 type options struct {
-	terraform, providerDir, emulatorBin, work string
+	terraform, providerDir, emulatorBin, work   string
 	groups, stacks, applyGroups, qps, latencyMS int
 	deploySeconds                               float64
 	faults                                      bool
@@ -476,7 +476,7 @@ func (w *workspace) audit() (tainted, dups, orphans int) {
 }
 
 type planFigures struct {
-	calls                             int
+	calls                            int
 	wall0, wallSlow, noRefresh, noop time.Duration
 }
 

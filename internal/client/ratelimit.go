@@ -65,11 +65,11 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 }
 
 const (
-	limiterBeta       = 0.7 // multiplicative decrease on a throttle
+	limiterBeta       = 0.7         // multiplicative decrease on a throttle
 	limiterRecovery   = time.Second // back to the throttled rate after this
-	limiterMinRate    = 0.5 // never below one call per two seconds
-	limiterSmoothing  = 0.8 // weight of the newest measurement
-	limiterBucketSecs = 0.5 // measurement window
+	limiterMinRate    = 0.5         // never below one call per two seconds
+	limiterSmoothing  = 0.8         // weight of the newest measurement
+	limiterBucketSecs = 0.5         // measurement window
 )
 
 func newAdaptiveLimiter(maxRate float64, clock limiterClock) *adaptiveLimiter {
