@@ -205,14 +205,18 @@ func run(o options) ([]row, error) {
 
 	// 5. Apply + destroy with half of all calls failing.
 	if o.faults {
-		name := fmt.Sprintf("%d groups, 50%% of calls failing", o.faultGroups)
+		name := fmt.Sprintf("%d groups, 50%% of calls failing, max_retries = 15", o.faultGroups)
 		fmt.Fprintln(os.Stderr, "==", name)
 		w, err := newWorkspace(o, rc, "faults", 0.5)
 		if err != nil {
 			return rows, err
 		}
 		defer w.close()
-		if err := w.write(groupsConfig(o.faultGroups)); err != nil {
+		// At 50% failures the default 5 retries leave 1.6% of calls failing.
+		hcl := strings.Replace(groupsConfig(o.faultGroups), `provider "appstreaming" {}`, `provider "appstreaming" {
+  max_retries = 15
+}`, 1)
+		if err := w.write(hcl); err != nil {
 			return rows, err
 		}
 		if err := w.admin("POST", "/_emulator/faults", map[string]any{"failure_rate": 0.5, "seed": 11,

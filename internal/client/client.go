@@ -38,7 +38,10 @@ type Config struct {
 	MaxRetries     int           // retries after the first attempt; default 5, negative = none
 	RequestTimeout time.Duration // per-attempt read timeout; default 30s
 	ConnectTimeout time.Duration // default 10s
-	MaxConcurrency int           // in-flight calls; default 8
+	// MaxConcurrency bounds in-flight calls; default 32 (what terraform's
+	// parallelism of 10 with two concurrent reads each needs at 150 ms per
+	// call; the adaptive limiter, not this, keeps the rate within quota).
+	MaxConcurrency int
 	UserAgent      string
 	RetryBaseDelay time.Duration // default 500ms
 	RetryMaxDelay  time.Duration // default 20s
@@ -84,7 +87,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
 	if cfg.MaxConcurrency <= 0 {
-		cfg.MaxConcurrency = 8
+		cfg.MaxConcurrency = 32
 	}
 	if cfg.RetryBaseDelay <= 0 {
 		cfg.RetryBaseDelay = 500 * time.Millisecond
