@@ -353,7 +353,7 @@ func (w *workspace) tfIn(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command(w.o.terraform, args...)
 	cmd.Dir, cmd.Env = dir, w.env()
 	out, err := cmd.CombinedOutput()
-	f, ferr := os.OpenFile(filepath.Join(dir, "tf.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	f, ferr := os.OpenFile(filepath.Join(dir, "tf.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if ferr == nil {
 		fmt.Fprintf(f, "$ terraform %s\n%s\n", strings.Join(args, " "), out)
 		_ = f.Close()

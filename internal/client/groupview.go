@@ -62,6 +62,9 @@ func (p *pageLoad) finished() bool {
 	}
 }
 
+// failed says the page could not be listed; readers fall back to Get.
+func (p *pageLoad) failed() bool { return p.err != nil }
+
 // viewPageSize is the largest page ListAppInstanceGroup serves.
 const viewPageSize = 100
 
@@ -167,8 +170,8 @@ func (v *groupView) settle(ctx context.Context, key string) (complete bool, err 
 			if err := awaitPages(ctx, []*pageLoad{p1}); err != nil {
 				return false, err
 			}
-			if p1.err != nil {
-				return false, nil
+			if p1.failed() {
+				return false, nil // answered with a Get instead
 			}
 			continue
 		}
@@ -198,8 +201,8 @@ func (v *groupView) settle(ctx context.Context, key string) (complete bool, err 
 				return false, err
 			}
 			for _, p := range inflight {
-				if p.err != nil {
-					return false, nil
+				if p.failed() {
+					return false, nil // answered with a Get instead
 				}
 			}
 			continue

@@ -186,7 +186,7 @@ func (l *adaptiveLimiter) Observe(throttled bool) {
 		// rate: throttles that keep coming at any rate then cost a dip
 		// each, not a slide to the minimum.
 		l.timeWindow = limiterRecovery.Seconds()
-		l.scale = math.Max(base-rate, 0.1) / math.Pow(l.timeWindow, 3)
+		l.scale = math.Max(base-rate, 0.1) / cube(l.timeWindow)
 		l.lastThrottle, l.lastDecrease = now, now
 		if !l.enabled {
 			l.enabled = true
@@ -199,7 +199,7 @@ func (l *adaptiveLimiter) Observe(throttled bool) {
 			return
 		}
 		t := now.Sub(l.lastThrottle).Seconds()
-		rate = l.scale*math.Pow(t-l.timeWindow, 3) + l.lastMaxRate
+		rate = l.scale*cube(t-l.timeWindow) + l.lastMaxRate
 		// Never run far ahead of what is actually being sent.
 		if l.measuredRate > 0 {
 			rate = math.Min(rate, 2*l.measuredRate)
@@ -219,3 +219,5 @@ func (l *adaptiveLimiter) Rate() float64 {
 	}
 	return l.fillRate
 }
+
+func cube(x float64) float64 { return x * x * x }
