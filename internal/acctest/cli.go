@@ -76,8 +76,13 @@ func NewCLI(t *testing.T, mainTF string) *CLI {
 `+mainTF), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An empty CLI configuration: no dev overrides or mirrors of the
+	// developer's own leak into the run.
+	if err := os.WriteFile(filepath.Join(dir, "cli.tfrc"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	c := &CLI{Dir: dir, path: path, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach),
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "no.tfrc"))}
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"))}
 	if out, err := c.Run("init", "-backend=false"); err != nil {
 		t.Fatalf("terraform init: %v\n%s", err, out)
 	}

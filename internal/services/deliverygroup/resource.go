@@ -142,18 +142,34 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 
+	// The group is published and healthy from here on: a failure to tag it
+	// is a warning, never an error that would taint and replace the group.
+	// Terraform requires the planned tags in the new state; the next refresh
+	// reads the real ones and the next apply adds what is missing in place.
+	plannedTags, tagsFailed := plan.Tags, false
 	if tags := mapOf(ctx, plan.Tags, &resp.Diagnostics); len(tags) > 0 {
-		if !r.applyTags(ctx, id, nil, tags, &resp.Diagnostics) {
-			return
-		}
-		if g, err = r.client.GetAppInstanceGroup(ctx, id); err != nil {
-			apiError(&resp.Diagnostics, "Cannot read delivery group after tagging", err, "")
-			return
+		var tagDiags diag.Diagnostics
+		if r.applyTags(ctx, id, nil, tags, &tagDiags) {
+			if tagged, err := r.client.GetAppInstanceGroup(ctx, id); err == nil {
+				g = tagged
+			} else {
+				resp.Diagnostics.AddWarning("Delivery group tagged, not read back",
+					fmt.Sprintf("Reading delivery group %s after tagging failed: %s. The next refresh reads its tags.", id, err))
+			}
+		} else {
+			tagsFailed = true
+			for _, d := range tagDiags.Errors() {
+				resp.Diagnostics.AddWarning("Delivery group published, tags not applied",
+					fmt.Sprintf("%s: %s\n\nDelivery group %s is published and recorded; the next apply adds the tags.", d.Summary(), d.Detail(), id))
+			}
 		}
 	}
 
 	plan.OrderID = types.StringValue(out.OrderID)
 	resp.Diagnostics.Append(plan.flatten(ctx, g)...)
+	if tagsFailed {
+		plan.Tags = plannedTags
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

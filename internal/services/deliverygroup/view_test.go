@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
 // TestAccDeliveryGroup_refreshFromList: refresh reads the group from a
@@ -38,6 +39,44 @@ func TestAccDeliveryGroup_refreshFromList(t *testing.T) {
 					}
 					return nil
 				},
+			},
+		},
+	})
+}
+
+// TestAccDeliveryGroup_tagFailureDoesNotTaint: when tagging a freshly
+// published group fails, the group is recorded healthy (a warning, not an
+// error): the next apply adds the tags in place instead of replacing it.
+func TestAccDeliveryGroup_tagFailureDoesNotTaint(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	cfg := groupCfg{name: "tf-acc-tagfail", image: imageOffice, charge: "PostPaid", instanceType: type4c8g, amount: 1, capacity: 1,
+		extra: `  tags = { team = "a" }` + "\n"}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Emulator.SetFaults(emulator.Faults{FailureRate: 1, Actions: []string{"TagCloudResources"}, FailureCodes: []string{"InternalError"}})
+				},
+				Config:             env.Config(cfg.hcl()),
+				ExpectNonEmptyPlan: true, // the tags are still to add
+				Check: func(*terraform.State) error {
+					env.Emulator.SetFaults(emulator.Faults{})
+					if n := env.Calls("TagCloudResources"); n == 0 {
+						return fmt.Errorf("tagging was not attempted")
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig:        func() { env.Emulator.ResetStats() },
+				Config:           env.Config(cfg.hcl()),
+				ConfigPlanChecks: expect(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("tags").AtMapKey("team"), knownvalue.StringExact("a")),
+				},
+				Check: checkCalls(env, map[string]int{"CreateAppInstanceGroup": 0, "DeleteAppInstanceGroup": 0, "TagCloudResources": 1}),
 			},
 		},
 	})
