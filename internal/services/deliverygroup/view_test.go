@@ -81,3 +81,29 @@ func TestAccDeliveryGroup_tagFailureDoesNotTaint(t *testing.T) {
 		},
 	})
 }
+
+// TestAccDeliveryGroup_refreshInLargeAccount: 5,000 groups in the account,
+// 1 managed: a plan (refresh included) costs at most 2 API calls.
+func TestAccDeliveryGroup_refreshInLargeAccount(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.RequireEmulator(t)
+	cfg := groupCfg{name: "tf-acc-large", image: imageOffice, charge: "PostPaid", instanceType: type4c8g, amount: 1, capacity: 1}
+	cli := acctest.NewCLI(t, env.ProviderConfig()+cfg.hcl())
+	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
+		t.Fatalf("apply: %v\n%s", err, o)
+	}
+	for i := range 5000 {
+		if _, err := env.Emulator.AddGroup(emulator.Group{ImageID: imageOffice, Name: fmt.Sprintf("other-%04d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env.Emulator.ResetStats()
+	if o, err := cli.Run("plan", "-detailed-exitcode", "-input=false"); err != nil {
+		t.Fatalf("plan not empty (%v):\n%s", err, o)
+	}
+	n := env.Calls("")
+	if n == 0 || n > 2 {
+		t.Fatalf("refresh of 1 group among 5,001 made %d API calls, want 1..2", n)
+	}
+	t.Logf("refresh of 1 group among 5,001: %d calls (%d List, %d Get)", n, env.Calls("ListAppInstanceGroup"), env.Calls("GetAppInstanceGroup"))
+}
