@@ -88,14 +88,15 @@ func TestAccDeliveryGroup_refreshInLargeAccount(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
 	cfg := groupCfg{name: "tf-acc-large", image: imageOffice, charge: "PostPaid", instanceType: type4c8g, amount: 1, capacity: 1}
-	cli := acctest.NewCLI(t, env.ProviderConfig()+cfg.hcl())
-	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
-		t.Fatalf("apply: %v\n%s", err, o)
-	}
+	// The others first: the managed group is on the last page.
 	for i := range 5000 {
 		if _, err := env.Emulator.AddGroup(emulator.Group{ImageID: imageOffice, Name: fmt.Sprintf("other-%04d", i)}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	cli := acctest.NewCLI(t, env.ProviderConfig()+cfg.hcl())
+	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
+		t.Fatalf("apply: %v\n%s", err, o)
 	}
 	env.Emulator.ResetStats()
 	if o, err := cli.Run("plan", "-detailed-exitcode", "-input=false"); err != nil {
