@@ -51,6 +51,8 @@ func run(args []string, stdout, stderr *os.File) error {
 	del := fs.Float64("delete-seconds", 0, "delete accepted → group gone duration")
 	skip := fs.Bool("skip-signature", false, "accept unsigned requests")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	stsConfig := fs.String("sts-config", "", `JSON file {"roles":[…],"oidc_providers":[…]} replacing the default STS role and OIDC provider`)
+	caFile := fs.String("ca-file", "", "write the PEM of the CA behind the listener's loopback TLS certificate here (for APPSTREAMING_LOOPBACK_CA_FILE)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,9 +71,25 @@ func run(args []string, stdout, stderr *os.File) error {
 	if !*quiet {
 		opts.Logf = logger.Printf
 	}
+	if err := loadSTSConfig(*stsConfig, &opts); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
+	}
+	// The same port answers TLS too: STS clients (credentials-go) speak only HTTPS.
+	if ln, err = emulator.SniffTLS(ln); err != nil {
+		return err
+	}
+	if *caFile != "" {
+		pemBytes, err := emulator.LoopbackCAPEM()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(*caFile, pemBytes, 0o600); err != nil {
+			return err
+		}
 	}
 	srv := &http.Server{Handler: emulator.New(opts), ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

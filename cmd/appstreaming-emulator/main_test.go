@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
 func TestIsLoopback(t *testing.T) {
@@ -61,5 +63,24 @@ func TestBinaryReadyLineAndSignal(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		_ = cmd.Process.Kill()
 		t.Fatal("did not stop on SIGTERM")
+	}
+}
+
+func TestSTSConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	good := dir + "/sts.json"
+	_ = os.WriteFile(good, []byte(`{"roles":[{"arn":"acs:ram::1234567890123456:role/ci","external_id":"x1"}],
+ "oidc_providers":[{"arn":"acs:ram::1234567890123456:oidc-provider/gh","issuer_url":"https://token.actions.githubusercontent.com"}]}`), 0o600)
+	var opts emulator.Options
+	if err := loadSTSConfig(good, &opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(opts.Roles) != 1 || opts.Roles[0].ExternalID != "x1" || len(opts.OIDCProviders) != 1 {
+		t.Errorf("parsed %+v", opts)
+	}
+	bad := dir + "/bad.json"
+	_ = os.WriteFile(bad, []byte(`{"roles":[{"arn":"terraform"}]}`), 0o600)
+	if err := loadSTSConfig(bad, &emulator.Options{}); err == nil || !strings.Contains(err.Error(), "role ARN") {
+		t.Errorf("a malformed role ARN was accepted: %v", err)
 	}
 }

@@ -3,135 +3,113 @@ package acctest
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/provider"
 )
 
-// CLI runs the terraform CLI directly (not through resource.Test) against
-// the provider served in-process, for what the test harness cannot do:
-// interrupting a command with SIGINT, or running many commands in a row
-// with the same working directory.
+// CLI runs terraform commands that resource.Test has no step for (for
+// instance `terraform query -generate-config-out`), in its own directory,
+// against the provider served in-process (reattach), like the test steps.
 type CLI struct {
-	Dir  string
-	env  []string
-	path string
+	Dir string
+	t   *testing.T
+	env []string
 }
 
-// ProviderAddress is the provider's full source address.
-const ProviderAddress = "registry.terraform.io/appstreaming-iac/appstreaming"
+// providerAddress is where `provider "appstreaming"` without
+// required_providers resolves, as in the test configurations.
+const providerAddress = "registry.terraform.io/hashicorp/appstreaming"
 
-// NewCLI serves the provider in this process (reattach, as the test
-// harness does) and prepares a working directory holding main.tf.
-func NewCLI(t *testing.T, mainTF string) *CLI {
+// NewCLI serves the provider until the test ends and returns a runner in a
+// fresh directory.
+func NewCLI(t *testing.T) *CLI {
 	t.Helper()
 	PreCheck(t)
-	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if path == "" {
-		path = CachedTerraformPath()
-	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cfgCh := make(chan *plugin.ReattachConfig, 1)
-	closeCh := make(chan struct{})
-	factory := providerserver.NewProtocol6(provider.New("acctest")())
+	reattach := make(chan *plugin.ReattachConfig, 1)
+	closed := make(chan struct{})
 	go func() {
-		err := tf6server.Serve(ProviderAddress, func() tfprotov6.ProviderServer { return factory() },
-			tf6server.WithDebug(ctx, cfgCh, closeCh), tf6server.WithLoggingSink(t))
-		if err != nil {
-			t.Errorf("serving the provider: %v", err)
-		}
+		_ = tf6server.Serve(providerAddress, providerserver.NewProtocol6(provider.New("acctest")()),
+			tf6server.WithDebug(ctx, reattach, closed),
+			tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard})),
+			tf6server.WithLoggingSink(t),
+			tf6server.WithoutLogStderrOverride())
 	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-cfgCh:
-	case <-time.After(30 * time.Second):
-		t.Fatal("provider server did not start")
-	}
+	cfg := <-reattach
 	t.Cleanup(func() {
 		cancel()
-		select {
-		case <-closeCh:
-		case <-time.After(10 * time.Second):
-		}
+		<-closed
 	})
-	reattach, _ := json.Marshal(map[string]any{ProviderAddress: map[string]any{
-		"Protocol": string(rc.Protocol), "ProtocolVersion": rc.ProtocolVersion, "Pid": rc.Pid, "Test": true,
-		"Addr": map[string]string{"Network": rc.Addr.Network(), "String": rc.Addr.String()},
+	type addr struct{ Network, String string }
+	info, err := json.Marshal(map[string]any{providerAddress: map[string]any{
+		"Protocol": string(cfg.Protocol), "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
+		"Addr": addr{cfg.Addr.Network(), cfg.Addr.String()},
 	}})
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(`terraform {
-  required_providers {
-    appstreaming = { source = "appstreaming-iac/appstreaming" }
-  }
-}
-`+mainTF), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// An empty CLI configuration: no dev overrides or mirrors of the
-	// developer's own leak into the run.
-	if err := os.WriteFile(filepath.Join(dir, "cli.tfrc"), nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c := &CLI{Dir: dir, path: path, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(reattach),
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"))}
-	if out, err := c.Run("init", "-backend=false"); err != nil {
-		t.Fatalf("terraform init: %v\n%s", err, out)
-	}
-	return c
-}
-
-// Command returns terraform with args, ready to start, in the directory.
-func (c *CLI) Command(args ...string) *exec.Cmd {
-	cmd := exec.Command(c.path, append(args, "-no-color")...)
-	cmd.Dir, cmd.Env = c.Dir, c.env
-	return cmd
-}
-
-// Run runs terraform with args and returns its combined output.
-func (c *CLI) Run(args ...string) ([]byte, error) {
-	return c.Command(args...).CombinedOutput()
-}
-
-// StateIDs returns the IDs of resources of type typ in the state.
-func (c *CLI) StateIDs(t *testing.T, typ string) (ids []string, tainted int) {
-	t.Helper()
-	out, err := c.Command("show", "-json").Output()
 	if err != nil {
-		t.Fatalf("terraform show: %v\n%s", err, out)
+		t.Fatal(err)
 	}
-	var st struct {
-		Values struct {
-			Root struct {
-				Resources []struct {
-					Type    string         `json:"type"`
-					Tainted bool           `json:"tainted"`
-					Values  map[string]any `json:"values"`
-				} `json:"resources"`
-			} `json:"root_module"`
-		} `json:"values"`
+	return &CLI{Dir: t.TempDir(), t: t, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(info), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")}
+}
+
+// Write puts a file into the working directory.
+func (c *CLI) Write(name, content string) {
+	c.t.Helper()
+	if err := os.WriteFile(filepath.Join(c.Dir, name), []byte(content), 0o600); err != nil {
+		c.t.Fatal(err)
 	}
-	if err := json.Unmarshal(out, &st); err != nil {
-		t.Fatalf("terraform show -json: %v", err)
+}
+
+// Read returns a file of the working directory.
+func (c *CLI) Read(name string) string {
+	c.t.Helper()
+	b, err := fs.ReadFile(os.DirFS(c.Dir), name)
+	if err != nil {
+		c.t.Fatal(err)
 	}
-	for _, r := range st.Values.Root.Resources {
-		if r.Type != typ {
-			continue
-		}
-		if r.Tainted {
-			tainted++
-		}
-		if id, _ := r.Values["id"].(string); id != "" {
-			ids = append(ids, id)
-		}
+	return string(b)
+}
+
+// Run runs terraform with args and returns its combined output and exit code.
+func (c *CLI) Run(args ...string) (string, int) {
+	c.t.Helper()
+	// The CLI PreCheck chose (TF_ACC_TERRAFORM_PATH), as for every test step.
+	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)...) //nolint:gosec // test harness
+
+	cmd.Dir, cmd.Env = c.Dir, c.env
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		c.t.Fatalf("terraform %v: %v", args, err)
 	}
-	return ids, tainted
+	return string(out), code
+}
+
+// MustRun runs terraform and fails the test unless it exits 0.
+func (c *CLI) MustRun(args ...string) string {
+	c.t.Helper()
+	out, code := c.Run(args...)
+	if code != 0 {
+		c.t.Fatalf("terraform %v exited %d:\n%s", args, code, out)
+	}
+	return out
+}
+
+// Invoke runs `terraform apply -invoke=<address>`: the one way to run an
+// action on its own (Terraform 1.14+).
+func (c *CLI) Invoke(address string) (string, int) {
+	c.t.Helper()
+	return c.Run("apply", "-input=false", "-auto-approve", "-invoke="+address)
 }

@@ -80,7 +80,7 @@ func fileExists(p string) bool {
 var versionRE = regexp.MustCompile(`Terraform v(\d+)\.(\d+)\.`)
 
 func terraformAtLeast(bin string, major, minor int) bool {
-	out, err := exec.Command(bin, "version").Output()
+	out, err := exec.Command(bin, "version").Output() //nolint:gosec // the CLI the developer chose for the tests
 	if err != nil {
 		return false
 	}
@@ -91,4 +91,10 @@ func terraformAtLeast(bin string, major, minor int) bool {
 	ma, _ := strconv.Atoi(string(m[1]))
 	mi, _ := strconv.Atoi(string(m[2]))
 	return ma > major || (ma == major && mi >= minor)
+}
+
+// TerraformAtLeast reports whether the CLI the tests use (after PreCheck) is
+// at least major.minor, for tests that drive the CLI themselves.
+func TerraformAtLeast(major, minor int) bool {
+	return terraformAtLeast(os.Getenv("TF_ACC_TERRAFORM_PATH"), major, minor)
 }

@@ -42,6 +42,10 @@ type OIDCConfig struct {
 	OIDCToken       string // e.g. TFC_WORKLOAD_IDENTITY_TOKEN; passed to the SDK directly, never written to disk
 	OIDCTokenFile   string
 	SessionName     string
+	// SessionExpiration (seconds) and Policy are AssumeRoleWithOIDC's
+	// DurationSeconds and Policy.
+	SessionExpiration int
+	Policy            string
 }
 
 // ErrNoCredentials is returned (wrapped) when nothing resolves.
@@ -63,18 +67,43 @@ var (
 )
 
 // ResolveCredential builds a credential from cc. Static keys never touch
-// the network here; role assumption happens lazily on the first API call.
+// the network here. Credentials that come from STS (assume_role,
+// assume_role_with_oidc, a profile in RamRoleArn or OIDC mode) are fetched
+// once now, so a wrong role or a bad token is reported at provider
+// configuration as a *CredentialError naming the setting; credentials-go
+// then refreshes them before they lapse (180 s before Expiration).
 func ResolveCredential(cc CredentialConfig) (credentials.Credential, error) {
-	if o := cc.AssumeRoleWithOIDC; o != nil && (o.RoleARN != "" || o.OIDCProviderARN != "" || o.OIDCToken != "" || o.OIDCTokenFile != "") {
-		return oidcCredential(cc)
+	stsHost, err := ParseSTSEndpoint(cc.STSEndpoint)
+	if err != nil {
+		return nil, &CredentialError{Setting: "sts_endpoint", Err: err}
 	}
-	source, sourceName, err := baseProvider(cc)
+	cc.STSEndpoint = stsHost
+	cred, setting, err := resolveCredential(cc)
 	if err != nil {
 		return nil, err
 	}
+	if setting != "" {
+		if _, err := cred.GetCredential(); err != nil {
+			return nil, stsFailure(setting, err)
+		}
+	}
+	return cred, nil
+}
+
+// resolveCredential returns the credential and, for an STS-backed one, the
+// setting a failed exchange is blamed on.
+func resolveCredential(cc CredentialConfig) (credentials.Credential, string, error) {
+	if o := cc.AssumeRoleWithOIDC; o != nil && (o.RoleARN != "" || o.OIDCProviderARN != "" || o.OIDCToken != "" || o.OIDCTokenFile != "") {
+		c, err := oidcCredential(cc)
+		return c, "assume_role_with_oidc", err
+	}
+	source, sourceName, err := baseProvider(cc)
+	if err != nil {
+		return nil, "", err
+	}
 	if ar := cc.AssumeRole; ar != nil && ar.RoleARN != "" {
 		if source == nil {
-			return nil, fmt.Errorf("assume_role needs a source credential: %w", ErrNoCredentials)
+			return nil, "", fmt.Errorf("assume_role needs a source credential: %w", ErrNoCredentials)
 		}
 		b := providers.NewRAMRoleARNCredentialsProviderBuilder().
 			WithCredentialsProvider(source).
@@ -94,14 +123,19 @@ func ResolveCredential(cc CredentialConfig) (credentials.Credential, error) {
 		}
 		p, err := b.Build()
 		if err != nil {
-			return nil, fmt.Errorf("assume_role: %w", err)
+			return nil, "", &CredentialError{Setting: "assume_role", Err: err}
 		}
-		return credentials.FromCredentialsProvider("ram_role_arn", p), nil
+		return credentials.FromCredentialsProvider("ram_role_arn", lock(p)), "assume_role", nil
 	}
 	if source != nil {
-		return credentials.FromCredentialsProvider(sourceName, source), nil
+		setting := ""
+		if sourceName == "cli_profile_sts" {
+			setting, sourceName = "profile", "cli_profile"
+		}
+		return credentials.FromCredentialsProvider(sourceName, source), setting, nil
 	}
-	return defaultChain()
+	c, err := defaultChain()
+	return c, "", err
 }
 
 func defaultString(v, d string) string {
@@ -141,20 +175,26 @@ func baseProvider(cc CredentialConfig) (providers.CredentialsProvider, string, e
 		}
 		file = expandHome(file)
 		if _, err := os.Stat(file); err != nil {
-			return nil, "", fmt.Errorf("shared_credentials_file %q: %w", file, err)
+			return nil, "", &CredentialError{Setting: "shared_credentials_file", Err: err}
+		}
+		// Parsed here first: credentials-go quotes a malformed file (secrets
+		// included) in its error.
+		if p, ok, err := stsProfileProvider(file, cc.Profile, cc.STSEndpoint); err != nil || ok {
+			return p, "cli_profile_sts", err
 		}
 		b := providers.NewCLIProfileCredentialsProviderBuilder().WithProfileFile(file)
 		if cc.Profile != "" {
 			b = b.WithProfileName(cc.Profile)
 		}
-		p, err := b.Build()
+		built, err := b.Build()
 		if err != nil {
-			return nil, "", fmt.Errorf("profile: %w", err)
+			return nil, "", &CredentialError{Setting: "profile", Err: err}
 		}
+		p := lock(built)
 		// Resolve once now so a missing profile name or a malformed file is
 		// reported at configure time; static profiles need no network.
 		if _, err := p.GetCredentials(); err != nil {
-			return nil, "", fmt.Errorf("profile %q in %s: %w", cc.Profile, file, err)
+			return nil, "", &CredentialError{Setting: "profile", Err: fmt.Errorf("profile %q in %s: %w", cc.Profile, file, err)}
 		}
 		return p, "cli_profile", nil
 	}
@@ -173,7 +213,13 @@ func expandHome(p string) string {
 func oidcCredential(cc CredentialConfig) (credentials.Credential, error) {
 	o := cc.AssumeRoleWithOIDC
 	if o.RoleARN == "" || o.OIDCProviderARN == "" || (o.OIDCToken == "" && o.OIDCTokenFile == "") {
-		return nil, errors.New("assume_role_with_oidc needs role_arn, oidc_provider_arn and oidc_token or oidc_token_file")
+		return nil, &CredentialError{Setting: "assume_role_with_oidc",
+			Err: errors.New("assume_role_with_oidc needs role_arn, oidc_provider_arn and oidc_token or oidc_token_file")}
+	}
+	if o.OIDCToken == "" {
+		if _, err := os.Stat(expandHome(o.OIDCTokenFile)); err != nil {
+			return nil, &CredentialError{Setting: "assume_role_with_oidc.oidc_token_file", Err: err}
+		}
 	}
 	b := providers.NewOIDCCredentialsProviderBuilder().
 		WithRoleArn(o.RoleARN).
@@ -189,11 +235,17 @@ func oidcCredential(cc CredentialConfig) (credentials.Credential, error) {
 	if cc.STSEndpoint != "" {
 		b = b.WithSTSEndpoint(cc.STSEndpoint)
 	}
+	if o.SessionExpiration > 0 {
+		b = b.WithDurationSeconds(o.SessionExpiration)
+	}
+	if o.Policy != "" {
+		b = b.WithPolicy(o.Policy)
+	}
 	p, err := b.Build()
 	if err != nil {
-		return nil, fmt.Errorf("assume_role_with_oidc: %w", err)
+		return nil, &CredentialError{Setting: "assume_role_with_oidc", Err: err}
 	}
-	return credentials.FromCredentialsProvider("oidc_role_arn", p), nil
+	return credentials.FromCredentialsProvider("oidc_role_arn", lock(p)), nil
 }
 
 // defaultChain is the last resort: credentials-go's environment provider,

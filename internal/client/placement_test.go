@@ -196,12 +196,23 @@ func TestResolveCredential(t *testing.T) {
 	if _, err := ResolveCredential(CredentialConfig{AccessKey: "AK"}); err == nil {
 		t.Fatal("half a key pair accepted")
 	}
-	// Assume role builds lazily: no network during resolution.
-	if _, err := ResolveCredential(CredentialConfig{AccessKey: "AK", SecretKey: "SK", AssumeRole: &AssumeRoleConfig{RoleARN: "acs:ram::1:role/x"}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ResolveCredential(CredentialConfig{AssumeRoleWithOIDC: &OIDCConfig{RoleARN: "acs:ram::1:role/x", OIDCProviderARN: "acs:ram::1:oidc-provider/y", OIDCToken: "TOKEN-XYZ"}}); err != nil {
-		t.Fatal(err)
+	// Role assumption happens during resolution (so a bad role is a
+	// configure-time error on the setting); an unreachable STS is reported
+	// without the signed request URL.
+	for block, cc := range map[string]CredentialConfig{
+		"assume_role": {AccessKey: "AK", SecretKey: "SK", STSEndpoint: "127.0.0.1:1",
+			AssumeRole: &AssumeRoleConfig{RoleARN: "acs:ram::1:role/x"}},
+		"assume_role_with_oidc": {STSEndpoint: "127.0.0.1:1", AssumeRoleWithOIDC: &OIDCConfig{
+			RoleARN: "acs:ram::1:role/x", OIDCProviderARN: "acs:ram::1:oidc-provider/y", OIDCToken: "TOKEN-XYZ"}},
+	} {
+		_, err := ResolveCredential(cc)
+		var ce *CredentialError
+		if !errors.As(err, &ce) || ce.Setting != block || !strings.Contains(err.Error(), "127.0.0.1:1") {
+			t.Errorf("%s: %v", block, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "Signature") || strings.Contains(err.Error(), "AccessKeyId") || strings.Contains(err.Error(), "TOKEN-XYZ")) {
+			t.Errorf("%s: the error quotes the request: %v", block, err)
+		}
 	}
 }
 

@@ -7,6 +7,17 @@ import (
 	"time"
 )
 
+// waitConfig controls waitFor.
+type waitConfig struct {
+	target   []string
+	pending  []string
+	timeout  time.Duration
+	interval time.Duration // first poll delay
+	maxDelay time.Duration // cap of the growing delay
+	// fail lists states that end the wait with an error at once.
+	fail []string
+}
+
 // UnexpectedStateError says a waited-for object reached a state that can no
 // longer lead to the target.
 type UnexpectedStateError struct {
@@ -16,6 +27,62 @@ type UnexpectedStateError struct {
 
 func (e *UnexpectedStateError) Error() string {
 	return fmt.Sprintf("unexpected status %q while waiting for %v", e.State, e.Target)
+}
+
+// waitFor is the generic poll loop (connection tickets); delivery groups
+// are waited on through the status watcher instead.
+// It polls refresh until it reports a target state, a failure state or
+// a state outside target∪pending, or until timeout/ctx end. The delay starts
+// at interval and grows by half each poll up to maxDelay.
+func waitFor(ctx context.Context, refresh func() (state string, obj any, err error), wc waitConfig) (any, error) {
+	if wc.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, wc.timeout)
+		defer cancel()
+	}
+	delay := wc.interval
+	if delay <= 0 {
+		delay = time.Second
+	}
+	last := ""
+	for {
+		state, obj, err := refresh()
+		if err != nil {
+			if ctx.Err() != nil {
+				return obj, fmt.Errorf("waiting for %v (last status %q): %w", wc.target, last, ctx.Err())
+			}
+			return obj, err
+		}
+		last = state
+		switch {
+		case slices.Contains(wc.target, state):
+			return obj, nil
+		case slices.Contains(wc.fail, state):
+			return obj, &UnexpectedStateError{State: state, Target: wc.target}
+		case !slices.Contains(wc.pending, state) && !slices.Contains(wc.pending, "*"):
+			return obj, &UnexpectedStateError{State: state, Target: wc.target}
+		}
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return obj, fmt.Errorf("timeout waiting for %v (last status %q): %w", wc.target, last, ctx.Err())
+		case <-t.C:
+		}
+		delay += delay / 2
+		if wc.maxDelay > 0 && delay > wc.maxDelay {
+			delay = wc.maxDelay
+		}
+	}
+}
+
+func (c *Client) pollDelays() (time.Duration, time.Duration) {
+	first := c.cfg.PollInterval
+	maxD := 10 * time.Second
+	if first*10 < maxD {
+		maxD = first * 10
+	}
+	return first, maxD
 }
 
 // WaitForGroupStatus waits, through the client's one status watcher, until

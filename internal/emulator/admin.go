@@ -104,6 +104,7 @@ func (pt GroupPatch) Apply(g *Group) {
 
 func (e *Emulator) adminMux() *http.ServeMux {
 	mux := http.NewServeMux()
+	e.stsAdminRoutes(mux)
 	mux.HandleFunc("GET /_emulator/stats", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Stats()) })
 	mux.HandleFunc("POST /_emulator/stats/reset", func(w http.ResponseWriter, r *http.Request) {
 		e.ResetStats()

@@ -148,6 +148,7 @@ type AppInstance struct {
 type connTask struct {
 	ID, GroupID, InstanceID, UserID, AppID string
 	Polls                                  int
+	Failed                                 bool // the user is not authorized to the group
 }
 
 type state struct {

@@ -41,8 +41,16 @@ type Options struct {
 	// OtaEvery gives every Nth created group a pending OTA task. 0 means the
 	// default (every 2nd group, starting with the first); negative: never.
 	OtaEvery int
+	// TicketPolls is how many GetConnectionTicket polls of a task answer
+	// Running before it is Finished (0: the first poll finishes it).
+	TicketPolls int
 	// Seed drives generated IDs (deterministic per emulator).
 	Seed uint64
+
+	// Roles and OIDCProviders configure STS (sts.go). Both nil: the default
+	// role DefaultRoleARN trusting DefaultOIDCProviderARN.
+	Roles         []Role
+	OIDCProviders []OIDCProvider
 }
 
 // ActionStats counts the calls of one action. Calls = OK + Errors + calls
@@ -86,6 +94,9 @@ type Emulator struct {
 
 	adminOnce sync.Once
 	admin     http.Handler
+
+	stsOnce sync.Once
+	stsData *stsBox
 }
 
 type handlerFunc func(e *Emulator, c *call) (map[string]any, *apiError)
@@ -131,7 +142,8 @@ func (e *Emulator) logf(format string, args ...any) {
 }
 
 // Reset restores the seed state, zeroes the stats and clears faults. The
-// clock offset set through the admin API is cleared too.
+// clock offset set through the admin API is cleared too, and STS is back to
+// the configured roles with no issued credentials.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	e.st = newState(e.opts)
@@ -144,6 +156,7 @@ func (e *Emulator) Reset() {
 	e.nonceMu.Lock()
 	e.nonces = map[string]time.Time{}
 	e.nonceMu.Unlock()
+	e.resetSTS()
 }
 
 // Stats returns a copy of the call counters.
@@ -226,25 +239,31 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		fail(ae, false)
 		return
 	}
-	if !e.opts.SkipSignature {
+	version := r.URL.Query().Get("Version")
+	if version == "" {
+		version = r.Header.Get("x-acs-version")
+	}
+	if !e.opts.SkipSignature && !isAnonymousSTS(action, version) {
 		if ae := e.verifySignature(r, p, body); ae != nil {
 			fail(ae, false)
 			return
 		}
 	}
+	if version != STSVersion {
+		e.noteKeyUse(r, p)
+	}
 	if action == "" {
 		fail(errf(400, "MissingParameter.Action", "The input parameter Action that is mandatory for processing this request is not supplied."), false)
 		return
 	}
-	version := r.URL.Query().Get("Version")
-	if version == "" {
-		version = r.Header.Get("x-acs-version")
-	}
-	if version != "" && version != APIVersion {
+	if version != "" && version != APIVersion && version != STSVersion {
 		fail(errf(400, "InvalidVersion", "Specified parameter Version %q is not valid; use %s.", version, APIVersion), false)
 		return
 	}
 	h, ok := handlers[action]
+	if version == STSVersion {
+		h, ok = stsHandlers[action]
+	}
 	if !ok {
 		fail(errf(404, "InvalidAction.NotFound", "Specified api %s is not found, please check your url and method.", action), false)
 		return
@@ -313,9 +332,19 @@ type Server struct {
 // NewServer starts an emulator on 127.0.0.1 with a random port.
 func NewServer(opts Options) *Server {
 	e := New(opts)
-	ts := httptest.NewServer(e) // listens on 127.0.0.1:0
+	ts := httptest.NewUnstartedServer(e) // listens on 127.0.0.1:0
+	// TLS and plain HTTP on the same port (loopback_tls.go), for STS clients
+	// that speak only HTTPS.
+	if ln, err := SniffTLS(ts.Listener); err == nil {
+		ts.Listener = ln
+	}
+	ts.Start()
 	return &Server{Emulator: e, URL: ts.URL, srv: ts}
 }
+
+// TLSURL is https://127.0.0.1:PORT, the same listener over TLS (certificate
+// signed by LoopbackCAPEM).
+func (s *Server) TLSURL() string { return "https://" + s.Endpoint() }
 
 // Endpoint is host:port, the value for the SDK's Config.Endpoint.
 func (s *Server) Endpoint() string { return strings.TrimPrefix(s.URL, "http://") }

@@ -71,8 +71,13 @@ func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
 			return nil, invalid("TaskId", "task %s is unknown", taskID)
 		}
 		g := e.st.groups[t.GroupID]
-		if g == nil {
-			return map[string]any{"TaskId": t.ID, "TaskStatus": "Failed"}, nil
+		if g == nil || t.Failed {
+			return map[string]any{"TaskId": t.ID, "TaskStatus": "Failed", "TenantId": tenantID}, nil
+		}
+		// Allocating a session takes a while: the first polls say Running.
+		if t.Polls < e.opts.TicketPolls {
+			t.Polls++
+			return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": g.ID, "BizRegionId": g.RegionID, "TenantId": tenantID}, nil
 		}
 		if t.InstanceID == "" {
 			t.InstanceID = e.connect(g, user, 1)[0].ID
@@ -96,7 +101,10 @@ func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
 		return nil, missing("AppInstanceGroupIdList")
 	}
 	region := p.str("BizRegionId")
-	var chosen *Group
+	// The task goes to a group that offers the app to the user; when groups
+	// offer the app but none to this user, the task starts and then fails,
+	// as the service reports an unauthorized user.
+	var chosen, unauthorized *Group
 	for _, id := range e.st.order {
 		g := e.st.groups[id]
 		if len(ids) > 0 && !oneOf(id, ids...) {
@@ -110,16 +118,26 @@ func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
 		for _, a := range im.Apps {
 			hasApp = hasApp || a.AppID == appID
 		}
-		if !hasApp || (!g.SkipUserAuthCheck && !oneOf(user, g.Users...)) {
+		if !hasApp {
+			continue
+		}
+		if !g.SkipUserAuthCheck && !oneOf(user, g.Users...) {
+			if unauthorized == nil {
+				unauthorized = g
+			}
 			continue
 		}
 		chosen = g
 		break
 	}
-	if chosen == nil {
-		return nil, errf(400, "InvalidAppInstanceGroup.NotFound", "No published delivery group offers app %s to user %s.", appID, user)
+	failed := false
+	if chosen == nil && unauthorized != nil {
+		chosen, failed = unauthorized, true
 	}
-	t := &connTask{ID: "task-" + e.st.newID("", 24), GroupID: chosen.ID, UserID: user, AppID: appID}
+	if chosen == nil {
+		return nil, errf(400, "InvalidAppInstanceGroup.NotFound", "No published delivery group offers app %s.", appID)
+	}
+	t := &connTask{ID: "task-" + e.st.newID("", 24), GroupID: chosen.ID, UserID: user, AppID: appID, Failed: failed}
 	e.st.tasks[t.ID] = t
 	return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": chosen.ID, "BizRegionId": chosen.RegionID, "TenantId": tenantID}, nil
 }

@@ -116,6 +116,9 @@ func (e *Emulator) lookupKey(id string) (Credential, *apiError) {
 			return c, nil
 		}
 	}
+	if c, ok, ae := e.lookupIssuedKey(id); ok {
+		return c, ae
+	}
 	return Credential{}, errf(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
 }
 

@@ -31,6 +31,7 @@ var (
 	envOIDCProviderARN = []string{"ALIBABA_CLOUD_OIDC_PROVIDER_ARN"}
 	envRoleARN         = []string{"ALIBABA_CLOUD_ROLE_ARN"}
 	envMaxRPS          = []string{"APPSTREAMING_MAX_REQUESTS_PER_SECOND"}
+	envSTSEndpoint     = []string{"ALIBABA_CLOUD_STS_ENDPOINT"}
 )
 
 const (
@@ -104,6 +105,7 @@ func resolveSettings(cfg providerModel, version string, env envFunc) (settings, 
 		SecurityToken:         pick(cfg.SecurityToken, env, envSecurityToken),
 		Profile:               pick(cfg.Profile, env, envProfile),
 		SharedCredentialsFile: pick(cfg.SharedCredentialsFile, env, envCredentialsFile),
+		STSEndpoint:           pick(cfg.STSEndpoint, env, envSTSEndpoint),
 	}
 	if (cc.AccessKey == "") != (cc.SecretKey == "") {
 		p := path.Root("secret_key")
@@ -134,6 +136,9 @@ func resolveSettings(cfg providerModel, version string, env envFunc) (settings, 
 			OIDCToken:       o.OIDCToken.ValueString(),
 			OIDCTokenFile:   o.OIDCTokenFile.ValueString(),
 			SessionName:     valueOr(o.SessionName, "terraform"),
+			// Additive: AssumeRoleWithOIDC DurationSeconds and Policy.
+			SessionExpiration: int(o.SessionExpiration.ValueInt64()),
+			Policy:            o.Policy.ValueString(),
 		}
 		if oc.OIDCToken == "" && oc.OIDCTokenFile == "" {
 			// Terraform Cloud puts the workload identity token in the environment.
@@ -167,11 +172,21 @@ func newClient(ctx context.Context, cfg providerModel, version string, env envFu
 	if diags.HasError() {
 		return nil, diags
 	}
+	if f, ok := env(client.LoopbackCAFileEnv); ok && f != "" {
+		if err := client.TrustLoopbackCA(f); err != nil {
+			diags.AddError("Cannot read "+client.LoopbackCAFileEnv, err.Error())
+			return nil, diags
+		}
+	}
 	cred, err := client.ResolveCredential(s.credentials)
 	if err != nil {
-		if errors.Is(err, client.ErrNoCredentials) {
+		var ce *client.CredentialError
+		switch {
+		case errors.Is(err, client.ErrNoCredentials):
 			diags.AddError("No credentials for App Streaming", err.Error())
-		} else {
+		case errors.As(err, &ce):
+			diags.Append(credentialDiagnostic(ce, s.credentials))
+		default:
 			diags.AddError("Cannot resolve App Streaming credentials", err.Error())
 		}
 		return nil, diags

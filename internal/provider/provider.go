@@ -6,7 +6,10 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -19,7 +22,12 @@ type appStreamingProvider struct {
 	version string
 }
 
-var _ provider.Provider = (*appStreamingProvider)(nil)
+var (
+	_ provider.Provider                       = (*appStreamingProvider)(nil)
+	_ provider.ProviderWithListResources      = (*appStreamingProvider)(nil)
+	_ provider.ProviderWithActions            = (*appStreamingProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*appStreamingProvider)(nil)
+)
 
 // New returns a constructor for the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
@@ -50,6 +58,9 @@ func (p *appStreamingProvider) Configure(ctx context.Context, req provider.Confi
 	}
 	resp.DataSourceData = c
 	resp.ResourceData = c
+	resp.ListResourceData = c
+	resp.ActionData = c
+	resp.EphemeralResourceData = c
 }
 
 func (p *appStreamingProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -58,4 +69,16 @@ func (p *appStreamingProvider) Resources(_ context.Context) []func() resource.Re
 
 func (p *appStreamingProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return dataSources()
+}
+
+func (p *appStreamingProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return listResources()
+}
+
+func (p *appStreamingProvider) Actions(_ context.Context) []func() action.Action {
+	return actions()
+}
+
+func (p *appStreamingProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return ephemeralResources()
 }

@@ -22,6 +22,7 @@ type providerModel struct {
 	MaxRetries            types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout        types.String         `tfsdk:"request_timeout"`
 	MaxRequestsPerSecond  types.Float64        `tfsdk:"max_requests_per_second"`
+	STSEndpoint           types.String         `tfsdk:"sts_endpoint"`
 	AssumeRole            *assumeRoleModel     `tfsdk:"assume_role"`
 	AssumeRoleWithOIDC    *assumeRoleOIDCModel `tfsdk:"assume_role_with_oidc"`
 }
@@ -40,6 +41,9 @@ type assumeRoleOIDCModel struct {
 	OIDCToken       types.String `tfsdk:"oidc_token"`
 	OIDCTokenFile   types.String `tfsdk:"oidc_token_file"`
 	SessionName     types.String `tfsdk:"session_name"`
+	// SessionExpiration and Policy: AssumeRoleWithOIDC DurationSeconds and Policy.
+	SessionExpiration types.Int64  `tfsdk:"session_expiration"`
+	Policy            types.String `tfsdk:"policy"`
 }
 
 func providerSchema() schema.Schema {
@@ -103,6 +107,15 @@ func providerSchema() schema.Schema {
 				MarkdownDescription: "Read timeout of one HTTP attempt, as a Go duration such as `30s` or `2m`. Default `30s`.",
 				Validators:          []validator.String{durationValidator{}},
 			},
+			"sts_endpoint": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "STS endpoint that `assume_role`, `assume_role_with_oidc` and a CLI profile in `RamRoleArn` or " +
+					"`OIDC` mode exchange credentials with, as `host[:port]` or `https://host[:port]`, e.g. " +
+					"`sts-vpc.cn-shanghai.aliyuncs.com`. Default: `sts.aliyuncs.com`. STS is always reached over HTTPS " +
+					"(the exchange is done by `aliyun/credentials-go`, which has no plain-HTTP mode); for the App Streaming " +
+					"emulator use `https://127.0.0.1:PORT` with `APPSTREAMING_LOOPBACK_CA_FILE` naming the emulator's CA, which is " +
+					"then trusted for loopback hosts only. Environment: `ALIBABA_CLOUD_STS_ENDPOINT`.",
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{
@@ -162,6 +175,15 @@ func providerSchema() schema.Schema {
 					"session_name": schema.StringAttribute{
 						Optional:            true,
 						MarkdownDescription: "Role session name. Default `terraform`.",
+					},
+					"session_expiration": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: "Session lifetime in seconds, 900–43200 and at most the role's maximum session duration. Default 3600.",
+						Validators:          []validator.Int64{int64validator.Between(900, 43200)},
+					},
+					"policy": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "Inline RAM policy (JSON) that further limits the session's permissions.",
 					},
 				},
 			},

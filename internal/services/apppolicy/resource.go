@@ -67,6 +67,7 @@ func (r *appPolicyResource) Create(ctx context.Context, req resource.CreateReque
 	plan.ID = types.StringValue(id)
 	plan.DeliveryGroupID = types.StringValue(groupID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 // Read cannot read the settings (there is no such API action); it keeps the
@@ -92,11 +93,12 @@ func (r *appPolicyResource) Read(ctx context.Context, req resource.ReadRequest, 
 		resp.Diagnostics.AddWarning("App policy no longer exists",
 			fmt.Sprintf("No delivery group uses policy %s any more, so the policy is gone (it lives and dies with its "+
 				"delivery group). It is removed from the Terraform state.", id))
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return
 	}
 	st.DeliveryGroupID = types.StringValue(groupID)
 	resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, r.identityRegion(ctx, req.Identity), &resp.Diagnostics)
 }
 
 func (r *appPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -111,6 +113,8 @@ func (r *appPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	plan.ID, plan.DeliveryGroupID = st.ID, st.DeliveryGroupID
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, st.ID.ValueString(), r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 // Delete forgets the policy: it belongs to its delivery group, and the API
@@ -126,8 +130,7 @@ func (r *appPolicyResource) Delete(ctx context.Context, req resource.DeleteReque
 // ImportState takes a policy ID. The settings cannot be read back, so they
 // stay null and the next plan shows an update that applies the configured values.
 func (r *appPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("app_policy_id"), req.ID)...)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id", "app_policy_id")
 }
 
 func (r *appPolicyResource) configured(diags *diag.Diagnostics) bool {

@@ -28,7 +28,8 @@ func TestAccDeliveryGroup_halfOfCallsFail(t *testing.T) {
 	if !strings.Contains(provider, "max_retries") {
 		t.Fatal("provider block not found")
 	}
-	cli := acctest.NewCLI(t, provider+fmt.Sprintf(`
+	cli := acctest.NewCLI(t)
+	cli.Write("main.tf", provider+fmt.Sprintf(`
 resource "appstreaming_delivery_group" "g" {
   count       = %d
   name        = "faults-${count.index}"
@@ -41,19 +42,20 @@ resource "appstreaming_delivery_group" "g" {
   }
 }
 `, n, imageOffice, type4c8g))
+	cli.MustRun("init", "-input=false")
 	env.Emulator.SetFaults(emulator.Faults{FailureRate: 0.5, Seed: 3,
 		FailureCodes: []string{"Throttling.User", "ServiceUnavailable", "InternalError", "Drop"},
 		Ambiguous:    map[string]int{"CreateAppInstanceGroup": 3}})
 	env.Emulator.ResetStats()
-	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
-		t.Fatalf("apply under faults failed: %v\n%s", err, o)
+	if o, code := cli.Run("apply", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("apply under faults exited %d:\n%s", code, o)
 	}
 	st := env.Emulator.Stats()
 	if st.Actions["CreateAppInstanceGroup"].Injected == 0 {
 		t.Fatal("no create was hit by a fault: the test proves nothing")
 	}
 	env.Emulator.SetFaults(emulator.Faults{}) // audit without faults
-	ids, tainted := cli.StateIDs(t, "appstreaming_delivery_group")
+	ids, tainted := cli.StateIDs("appstreaming_delivery_group")
 	have := env.Emulator.GroupIDs()
 	slices.Sort(ids)
 	slices.Sort(have)
@@ -62,8 +64,8 @@ resource "appstreaming_delivery_group" "g" {
 	}
 	env.Emulator.SetFaults(emulator.Faults{FailureRate: 0.5, Seed: 4,
 		FailureCodes: []string{"Throttling.User", "ServiceUnavailable", "InternalError", "Drop"}})
-	if o, err := cli.Run("destroy", "-auto-approve", "-input=false"); err != nil {
-		t.Fatalf("destroy under faults failed: %v\n%s", err, o)
+	if o, code := cli.Run("destroy", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("destroy under faults exited %d:\n%s", code, o)
 	}
 	if left := env.Emulator.GroupIDs(); len(left) != 0 {
 		t.Fatalf("destroy left %d groups: %v", len(left), left)

@@ -18,7 +18,8 @@ func TestAccDeliveryGroup_interruptedApply(t *testing.T) {
 	const n = 20
 	env := acctest.NewEnv(t, acctest.WithDeployDuration(4*time.Second))
 	env.RequireEmulator(t)
-	cli := acctest.NewCLI(t, env.ProviderConfig()+fmt.Sprintf(`
+	cli := acctest.NewCLI(t)
+	cli.Write("main.tf", env.ProviderConfig()+fmt.Sprintf(`
 resource "appstreaming_delivery_group" "g" {
   count       = %d
   name        = "sigint-${count.index}"
@@ -31,8 +32,9 @@ resource "appstreaming_delivery_group" "g" {
   }
 }
 `, n, imageOffice, type4c8g))
+	cli.MustRun("init", "-input=false")
 
-	apply := cli.Command("apply", "-auto-approve", "-input=false")
+	apply := cli.Start("apply", "-auto-approve", "-input=false")
 	var out strings.Builder
 	apply.Stdout, apply.Stderr = &out, &out
 	if err := apply.Start(); err != nil {
@@ -63,13 +65,13 @@ resource "appstreaming_delivery_group" "g" {
 		t.Fatalf("interrupted apply exited 0:\n%s", out.String())
 	}
 
-	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
-		t.Fatalf("apply after the interrupt failed: %v\n%s", err, o)
+	if o, code := cli.Run("apply", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("apply after the interrupt exited %d:\n%s", code, o)
 	}
-	if o, err := cli.Run("plan", "-detailed-exitcode", "-input=false"); err != nil {
-		t.Fatalf("plan after the re-apply is not empty (%v):\n%s", err, o)
+	if o, code := cli.Run("plan", "-detailed-exitcode", "-input=false"); code != 0 {
+		t.Fatalf("plan after the re-apply is not empty (exit %d):\n%s", code, o)
 	}
-	ids, tainted := cli.StateIDs(t, "appstreaming_delivery_group")
+	ids, tainted := cli.StateIDs("appstreaming_delivery_group")
 	if len(ids) != n || tainted != 0 {
 		t.Fatalf("state holds %d groups (%d tainted), want %d (0)", len(ids), tainted, n)
 	}

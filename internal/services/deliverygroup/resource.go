@@ -49,7 +49,7 @@ func (r *deliveryGroupResource) Configure(_ context.Context, req resource.Config
 }
 
 func (r *deliveryGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id")
 }
 
 // apiError formats a client error with what failed and what to do; the
@@ -122,6 +122,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	// Saved before waiting: a failed or interrupted wait leaves a tainted
 	// resource that the next apply replaces, never an orphaned order.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, region, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -276,15 +277,19 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 	// runtime_policy.session_type, which List lacks, keeps its state value.
 	g, err := r.client.ReadAppInstanceGroup(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString())
 		return
 	}
 	if err != nil {
 		apiError(&resp.Diagnostics, "Cannot read delivery group", err, "")
 		return
 	}
+	if common.RegionMismatch(ctx, req.Identity, g.AppInstanceGroupID, g.RegionID, &resp.Diagnostics) {
+		return
+	}
 	resp.Diagnostics.Append(state.flatten(ctx, g)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString(), &resp.Diagnostics)
 }
 
 // ---------- Update ----------
@@ -355,6 +360,8 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 	plan.OrderID = state.OrderID
 	resp.Diagnostics.Append(plan.flatten(ctx, g)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, plan.RegionID.ValueString(), &resp.Diagnostics)
 }
 
 // modifyInput collects only the changed attributes that

@@ -94,13 +94,15 @@ func TestAccDeliveryGroup_refreshInLargeAccount(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cli := acctest.NewCLI(t, env.ProviderConfig()+cfg.hcl())
-	if o, err := cli.Run("apply", "-auto-approve", "-input=false"); err != nil {
-		t.Fatalf("apply: %v\n%s", err, o)
+	cli := acctest.NewCLI(t)
+	cli.Write("main.tf", env.ProviderConfig()+cfg.hcl())
+	cli.MustRun("init", "-input=false")
+	if o, code := cli.Run("apply", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("apply exited %d:\n%s", code, o)
 	}
 	env.Emulator.ResetStats()
-	if o, err := cli.Run("plan", "-detailed-exitcode", "-input=false"); err != nil {
-		t.Fatalf("plan not empty (%v):\n%s", err, o)
+	if o, code := cli.Run("plan", "-detailed-exitcode", "-input=false"); code != 0 {
+		t.Fatalf("plan not empty (exit %d):\n%s", code, o)
 	}
 	n := env.Calls("")
 	if n == 0 || n > 2 {

@@ -130,6 +130,7 @@ func (r *scalingPolicyResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	r.finish(ctx, plan, g, &resp.State, &resp.Diagnostics)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, g.RegionID, &resp.Diagnostics)
 }
 
 func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -147,6 +148,8 @@ func (r *scalingPolicyResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	r.finish(ctx, plan, g, &resp.State, &resp.Diagnostics)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, plan.DeliveryGroupID.ValueString(), g.RegionID, &resp.Diagnostics)
 }
 
 // apply sends the planned strategy and waits until the group is PUBLISHED
@@ -221,7 +224,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
 	g, err := r.client.ReadAppInstanceGroup(ctx, id) // batched; the pool is in List rows
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return
 	}
 	if err != nil {
@@ -229,7 +232,10 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if len(g.NodePool) == 0 {
-		resp.State.RemoveResource(ctx) // no pool, nothing this resource manages
+		common.RemoveFromState(ctx, resp, identityIDAttr, id, g.RegionID) // no pool, nothing this resource manages
+		return
+	}
+	if common.RegionMismatch(ctx, req.Identity, id, g.RegionID, &resp.Diagnostics) {
 		return
 	}
 	state.ID, state.DeliveryGroupID = types.StringValue(id), types.StringValue(id)
@@ -239,6 +245,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	flatten(ctx, g.NodePool[0], &state, prior, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, id, g.RegionID, &resp.Diagnostics)
 }
 
 // Delete returns the pool to NODE_FIXED. For PostPaid groups the current
@@ -288,6 +295,5 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState takes the delivery group ID.
 func (r *scalingPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delivery_group_id"), req.ID)...)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id", "delivery_group_id")
 }

@@ -93,6 +93,7 @@ func (r *userAuthorizationResource) Create(ctx context.Context, req resource.Cre
 	plan.ID = types.StringValue(groupID)
 	r.converge(ctx, &plan, have, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, groupID, r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 func (r *userAuthorizationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -104,7 +105,7 @@ func (r *userAuthorizationResource) Read(ctx context.Context, req resource.ReadR
 	groupID := st.ID.ValueString()
 	have, err := r.readRemote(ctx, groupID)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		common.RemoveFromState(ctx, resp, identityIDAttr, groupID, "")
 		return
 	}
 	if err != nil {
@@ -116,6 +117,7 @@ func (r *userAuthorizationResource) Read(ctx context.Context, req resource.ReadR
 	st.Users = flattenSet(have.users, st.Users)
 	st.UserGroups = flattenSet(have.groups, st.UserGroups)
 	resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, groupID, r.identityRegion(ctx, req.Identity), &resp.Diagnostics)
 }
 
 func (r *userAuthorizationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -134,6 +136,8 @@ func (r *userAuthorizationResource) Update(ctx context.Context, req resource.Upd
 	plan.ID = st.ID
 	r.converge(ctx, &plan, have, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	// CLIs before 1.12 keep no identity, so it is set again on every update.
+	common.SetIdentity(ctx, resp.Identity, identityIDAttr, st.ID.ValueString(), r.identityRegion(ctx, resp.Identity), &resp.Diagnostics)
 }
 
 func (r *userAuthorizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -158,8 +162,7 @@ func (r *userAuthorizationResource) Delete(ctx context.Context, req resource.Del
 }
 
 func (r *userAuthorizationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("delivery_group_id"), req.ID)...)
+	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id", "delivery_group_id")
 }
 
 func (r *userAuthorizationResource) configured(diags *diag.Diagnostics) bool {

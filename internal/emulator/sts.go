@@ -1,0 +1,599 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+)
+
+// STS (Security Token Service, RPC version 2015-04-01) served on the same
+// listener as App Streaming: the dispatcher picks the STS handlers when the
+// request's Version is STSVersion. AssumeRole and GetCallerIdentity are
+// signed like every RPC call (V2 HMAC-SHA1 or V3); AssumeRoleWithOIDC is
+// anonymous, as on the real service: the OIDC token is the proof.
+//
+// Issued credentials are accepted by every App Streaming action until their
+// Expiration on the emulator clock; after it the call answers
+// InvalidSecurityToken.Expired.
+
+// STSVersion is the STS API version.
+const STSVersion = "2015-04-01"
+
+// AccountID is the account the emulator stands for (the tenant it reports).
+const AccountID = "1234567890123456"
+
+// Defaults used when Options.Roles and Options.OIDCProviders are both nil.
+const (
+	DefaultRoleARN         = "acs:ram::" + AccountID + ":role/terraform"
+	DefaultOIDCProviderARN = "acs:ram::" + AccountID + ":oidc-provider/terraform-cloud"
+	DefaultOIDCIssuer      = "https://app.terraform.io"
+)
+
+// Role is a RAM role that STS lets callers assume.
+type Role struct {
+	ARN string `json:"arn"`
+	// MaxSessionDuration caps DurationSeconds (seconds, 3600–43200; 0 = 3600,
+	// RAM's default).
+	MaxSessionDuration int `json:"max_session_duration,omitempty"`
+	// TrustedAccessKeys may call AssumeRole; empty: every long-term key the
+	// emulator accepts (the account trusts itself).
+	TrustedAccessKeys []string `json:"trusted_access_keys,omitempty"`
+	// TrustedOIDCProviders may call AssumeRoleWithOIDC for this role.
+	TrustedOIDCProviders []string `json:"trusted_oidc_providers,omitempty"`
+	// ExternalID, when set, must be sent as ExternalId (trust policy condition
+	// sts:ExternalId).
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// OIDCProvider is an OIDC identity provider registered in RAM.
+type OIDCProvider struct {
+	ARN       string `json:"arn"`
+	IssuerURL string `json:"issuer_url"`
+	// ClientIDs are the accepted audiences; empty: any audience.
+	ClientIDs []string `json:"client_ids,omitempty"`
+}
+
+// IssuedCredential is one set of temporary credentials STS handed out.
+type IssuedCredential struct {
+	AccessKeyID     string    `json:"access_key_id"`
+	AccessKeySecret string    `json:"-"`
+	SecurityToken   string    `json:"-"`
+	Expiration      time.Time `json:"expiration"`
+	RoleARN         string    `json:"role_arn"`
+	SessionName     string    `json:"session_name"`
+	Via             string    `json:"via"` // AssumeRole or AssumeRoleWithOIDC
+	Policy          string    `json:"policy,omitempty"`
+}
+
+// stsState is guarded by Emulator.stsMu (not e.mu: the signature check,
+// which runs outside e.mu, looks issued keys up).
+type stsState struct {
+	roles     map[string]Role
+	providers map[string]OIDCProvider
+	issued    map[string]*IssuedCredential // by access key ID
+	keyCalls  map[string]int               // App Streaming calls by signing key
+	keyUses   []KeyUse                     // the same calls in order (capped)
+}
+
+// KeyUse is one verified App Streaming call and the key that signed it.
+type KeyUse struct {
+	Action      string `json:"action"`
+	AccessKeyID string `json:"access_key_id"`
+}
+
+const maxKeyUses = 10000
+
+type stsBox struct {
+	mu sync.Mutex
+	st stsState
+}
+
+// sts returns the STS state, built from the options on first use.
+func (e *Emulator) sts() *stsBox {
+	e.stsOnce.Do(func() { e.stsData = newSTSBox(e.opts) })
+	return e.stsData
+}
+
+func newSTSBox(opts Options) *stsBox {
+	b := &stsBox{st: stsState{
+		roles: map[string]Role{}, providers: map[string]OIDCProvider{},
+		issued: map[string]*IssuedCredential{}, keyCalls: map[string]int{},
+	}}
+	roles, providers := opts.Roles, opts.OIDCProviders
+	if roles == nil && providers == nil {
+		roles = []Role{{ARN: DefaultRoleARN, MaxSessionDuration: 43200, TrustedOIDCProviders: []string{DefaultOIDCProviderARN}}}
+		providers = []OIDCProvider{{ARN: DefaultOIDCProviderARN, IssuerURL: DefaultOIDCIssuer}}
+	}
+	for _, r := range roles {
+		b.st.roles[r.ARN] = r
+	}
+	for _, p := range providers {
+		b.st.providers[p.ARN] = p
+	}
+	return b
+}
+
+// resetSTS drops issued credentials, key counts and roles or providers
+// added at run time.
+func (e *Emulator) resetSTS() {
+	b := e.sts()
+	fresh := newSTSBox(e.opts)
+	b.mu.Lock()
+	b.st = fresh.st
+	b.mu.Unlock()
+}
+
+// PutRole adds or replaces a role.
+func (e *Emulator) PutRole(r Role) error {
+	if !roleARNPattern.MatchString(r.ARN) {
+		return fmt.Errorf("role ARN %q is not acs:ram::<account>:role/<name>", r.ARN)
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.roles[r.ARN] = r
+	b.mu.Unlock()
+	return nil
+}
+
+// PutOIDCProvider adds or replaces an OIDC provider.
+func (e *Emulator) PutOIDCProvider(p OIDCProvider) error {
+	if !oidcProviderARNPattern.MatchString(p.ARN) {
+		return fmt.Errorf("OIDC provider ARN %q is not acs:ram::<account>:oidc-provider/<name>", p.ARN)
+	}
+	if p.IssuerURL == "" {
+		return fmt.Errorf("OIDC provider %s needs an issuer URL", p.ARN)
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.providers[p.ARN] = p
+	b.mu.Unlock()
+	return nil
+}
+
+// Roles returns the configured roles.
+func (e *Emulator) Roles() []Role {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]Role, 0, len(b.st.roles))
+	for _, r := range b.st.roles {
+		out = append(out, r)
+	}
+	return out
+}
+
+// IssuedCredentials returns the temporary credentials handed out so far,
+// oldest first (secrets left out of JSON).
+func (e *Emulator) IssuedCredentials() []IssuedCredential {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]IssuedCredential, 0, len(b.st.issued))
+	for _, c := range b.st.issued {
+		out = append(out, *c)
+	}
+	for i := 1; i < len(out); i++ { // insertion sort by expiration, then ID
+		for j := i; j > 0 && (out[j].Expiration.Before(out[j-1].Expiration) ||
+			out[j].Expiration.Equal(out[j-1].Expiration) && out[j].AccessKeyID < out[j-1].AccessKeyID); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// KeyCalls returns how many App Streaming calls each access key signed
+// (successfully verified requests; STS calls are not counted).
+func (e *Emulator) KeyCalls() map[string]int {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make(map[string]int, len(b.st.keyCalls))
+	for k, v := range b.st.keyCalls {
+		out[k] = v
+	}
+	return out
+}
+
+// noteKeyUse records the key of a verified App Streaming request.
+func (e *Emulator) noteKeyUse(r *http.Request, p params) {
+	id := p.str("AccessKeyId")
+	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
+		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
+			id, _, _ = strings.Cut(rest, ",")
+		}
+	}
+	if id == "" {
+		return
+	}
+	action := r.URL.Query().Get("Action")
+	if action == "" {
+		action = r.Header.Get("x-acs-action")
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.keyCalls[id]++
+	if len(b.st.keyUses) < maxKeyUses {
+		b.st.keyUses = append(b.st.keyUses, KeyUse{Action: action, AccessKeyID: id})
+	}
+	b.mu.Unlock()
+}
+
+// KeyUses returns the verified App Streaming calls in arrival order with
+// their signing keys (the first 10000).
+func (e *Emulator) KeyUses() []KeyUse {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]KeyUse(nil), b.st.keyUses...)
+}
+
+// lookupIssuedKey finds a key STS issued. An expired one is refused with
+// the code App Streaming uses for it.
+func (e *Emulator) lookupIssuedKey(id string) (Credential, bool, *apiError) {
+	b := e.sts()
+	b.mu.Lock()
+	c, ok := b.st.issued[id]
+	var cred Credential
+	var exp time.Time
+	if ok {
+		cred = Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
+		exp = c.Expiration
+	}
+	b.mu.Unlock()
+	if !ok {
+		return Credential{}, false, nil
+	}
+	if !e.now().Before(exp) {
+		return cred, true, errf(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
+	}
+	return cred, true, nil
+}
+
+var (
+	roleARNPattern         = regexp.MustCompile(`^acs:ram::[0-9]{16}:role/[A-Za-z0-9._-]{1,64}$`)
+	oidcProviderARNPattern = regexp.MustCompile(`^acs:ram::[0-9]{16}:oidc-provider/[A-Za-z0-9._-]{1,128}$`)
+	sessionNamePattern     = regexp.MustCompile(`^[A-Za-z0-9.@_-]{2,64}$`)
+	externalIDPattern      = regexp.MustCompile(`^[A-Za-z0-9=,.@:/_-]+$`)
+)
+
+func init() {
+	stsHandlers["AssumeRole"] = (*Emulator).assumeRole
+	stsHandlers["AssumeRoleWithOIDC"] = (*Emulator).assumeRoleWithOIDC
+	stsHandlers["GetCallerIdentity"] = (*Emulator).getCallerIdentity
+}
+
+// stsHandlers maps STS action names to implementations.
+var stsHandlers = map[string]handlerFunc{}
+
+// isAnonymousSTS: AssumeRoleWithOIDC carries no access key and no signature.
+func isAnonymousSTS(action, version string) bool {
+	return version == STSVersion && action == "AssumeRoleWithOIDC"
+}
+
+// sessionParams checks what AssumeRole and AssumeRoleWithOIDC share and
+// returns the role, the session name and the duration.
+func (e *Emulator) sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError) {
+	arn := p.str("RoleArn")
+	if arn == "" {
+		return Role{}, "", 0, missing("RoleArn")
+	}
+	if !roleARNPattern.MatchString(arn) {
+		return Role{}, "", 0, invalid("RoleArn", "%q is not a role ARN of the form acs:ram::<account ID>:role/<role name>", arn)
+	}
+	role, ok := b.st.roles[arn]
+	if !ok {
+		return Role{}, "", 0, errf(404, "EntityNotExist.Role", "The role not exists: %s.", arn)
+	}
+	name := p.str("RoleSessionName")
+	if name == "" {
+		return Role{}, "", 0, missing("RoleSessionName")
+	}
+	if !sessionNamePattern.MatchString(name) {
+		return Role{}, "", 0, invalid("RoleSessionName", "2 to 64 characters: letters, digits, '.', '@', '-' and '_'")
+	}
+	dur := int64(3600)
+	if n, set, ae := p.intParam("DurationSeconds"); ae != nil {
+		return Role{}, "", 0, ae
+	} else if set {
+		dur = n
+	}
+	maxDur := int64(role.MaxSessionDuration)
+	if maxDur == 0 {
+		maxDur = 3600
+	}
+	if dur < 900 || dur > 43200 {
+		return Role{}, "", 0, invalid("DurationSeconds", "the value must be between 900 and 43200 seconds, got %d", dur)
+	}
+	if dur > maxDur {
+		return Role{}, "", 0, invalid("DurationSeconds", "%d seconds exceeds the role's maximum session duration of %d seconds", dur, maxDur)
+	}
+	if pol := p.str("Policy"); pol != "" {
+		if len(pol) > 2048 {
+			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is longer than 2048 characters.")
+		}
+		var doc struct {
+			Version   string            `json:"Version"`
+			Statement []json.RawMessage `json:"Statement"`
+		}
+		if err := json.Unmarshal([]byte(pol), &doc); err != nil || doc.Version == "" || len(doc.Statement) == 0 {
+			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is not a RAM policy document (JSON with Version and Statement).")
+		}
+	}
+	return role, name, time.Duration(dur) * time.Second, nil
+}
+
+func randomToken(prefix string, n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return prefix + strings.TrimRight(base64.RawURLEncoding.EncodeToString(b), "=")
+}
+
+func (e *Emulator) issue(b *stsBox, role Role, session, via, policy string, d time.Duration) map[string]any {
+	ic := &IssuedCredential{
+		AccessKeyID:     randomToken("STS.NT", 15),
+		AccessKeySecret: randomToken("", 33),
+		SecurityToken:   randomToken("CAIS", 150),
+		Expiration:      e.now().Add(d).UTC().Truncate(time.Second),
+		RoleARN:         role.ARN,
+		SessionName:     session,
+		Via:             via,
+		Policy:          policy,
+	}
+	b.st.issued[ic.AccessKeyID] = ic
+	roleName := role.ARN[strings.LastIndex(role.ARN, "/")+1:]
+	account := strings.Split(role.ARN, ":")[3]
+	roleID := roleIDFor(role.ARN)
+	return map[string]any{
+		"Credentials": map[string]any{
+			"AccessKeyId":     ic.AccessKeyID,
+			"AccessKeySecret": ic.AccessKeySecret,
+			"SecurityToken":   ic.SecurityToken,
+			"Expiration":      ic.Expiration.Format("2006-01-02T15:04:05Z"),
+		},
+		"AssumedRoleUser": map[string]any{
+			"Arn":           "acs:ram::" + account + ":assumed-role/" + roleName + "/" + session,
+			"AssumedRoleId": roleID + ":" + session,
+		},
+	}
+}
+
+// roleIDFor derives a stable numeric role ID from the ARN.
+func roleIDFor(arn string) string {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < len(arn); i++ {
+		h ^= uint64(arn[i])
+		h *= 1099511628211
+	}
+	return fmt.Sprintf("3%018d", h%1e18)
+}
+
+func (e *Emulator) assumeRole(c *call) (map[string]any, *apiError) {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	role, session, d, ae := e.sessionParams(b, c.p)
+	if ae != nil {
+		return nil, ae
+	}
+	caller := c.p.str("AccessKeyId")
+	if caller == "" && len(e.opts.Credentials) > 0 { // SkipSignature: act as the first key
+		caller = e.opts.Credentials[0].AccessKeyID
+	}
+	if !e.trustsKey(b, role, caller) {
+		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The caller %s is not trusted by role %s.", caller, role.ARN)
+	}
+	if x := c.p.str("ExternalId"); x != "" && (len(x) < 2 || len(x) > 1224 || !externalIDPattern.MatchString(x)) {
+		return nil, invalid("ExternalId", "2 to 1224 characters: letters, digits and =,.@:/-_")
+	}
+	if role.ExternalID != "" && c.p.str("ExternalId") != role.ExternalID {
+		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The ExternalId does not match the trust policy of role %s.", role.ARN)
+	}
+	return e.issue(b, role, session, "AssumeRole", c.p.str("Policy"), d), nil
+}
+
+// trustsKey: explicit list, or any long-term key of the emulator (issued
+// temporary keys may chain only when listed).
+func (e *Emulator) trustsKey(b *stsBox, role Role, id string) bool {
+	if len(role.TrustedAccessKeys) > 0 {
+		for _, k := range role.TrustedAccessKeys {
+			if k == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range e.opts.Credentials {
+		if c.AccessKeyID == id && c.SecurityToken == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// jwtClaims are the claims the emulator checks. The token's signature is
+// not verified: the emulator has no JWKS endpoint to fetch keys from.
+type jwtClaims struct {
+	Iss string          `json:"iss"`
+	Sub string          `json:"sub"`
+	Aud json.RawMessage `json:"aud"`
+	Exp *float64        `json:"exp"`
+	Iat *float64        `json:"iat"`
+}
+
+func (cl jwtClaims) audiences() []string {
+	var one string
+	if json.Unmarshal(cl.Aud, &one) == nil {
+		return []string{one}
+	}
+	var many []string
+	_ = json.Unmarshal(cl.Aud, &many)
+	return many
+}
+
+func parseJWT(tok string) (jwtClaims, bool) {
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 || parts[0] == "" || parts[1] == "" {
+		return jwtClaims{}, false
+	}
+	hdr, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[0], "="))
+	if err != nil {
+		return jwtClaims{}, false
+	}
+	var h struct {
+		Alg string `json:"alg"`
+	}
+	if json.Unmarshal(hdr, &h) != nil || h.Alg == "" {
+		return jwtClaims{}, false
+	}
+	body, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
+	if err != nil {
+		return jwtClaims{}, false
+	}
+	var cl jwtClaims
+	if json.Unmarshal(body, &cl) != nil || cl.Iss == "" || cl.Exp == nil {
+		return jwtClaims{}, false
+	}
+	return cl, true
+}
+
+func (e *Emulator) assumeRoleWithOIDC(c *call) (map[string]any, *apiError) {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	parn := c.p.str("OIDCProviderArn")
+	if parn == "" {
+		return nil, missing("OIDCProviderArn")
+	}
+	if !oidcProviderARNPattern.MatchString(parn) {
+		return nil, invalid("OIDCProviderArn", "%q is not of the form acs:ram::<account ID>:oidc-provider/<name>", parn)
+	}
+	tok := c.p.str("OIDCToken")
+	if tok == "" {
+		return nil, missing("OIDCToken")
+	}
+	if n := len(tok); n < 4 || n > 20000 {
+		return nil, invalid("OIDCToken", "the token must be 4 to 20000 characters, got %d", n)
+	}
+	role, session, d, ae := e.sessionParams(b, c.p)
+	if ae != nil {
+		return nil, ae
+	}
+	prov, ok := b.st.providers[parn]
+	if !ok {
+		return nil, errf(404, "EntityNotExist.OIDCProvider", "The OIDC provider not exists: %s.", parn)
+	}
+	cl, ok := parseJWT(tok)
+	if !ok {
+		return nil, errf(400, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is not a well-formed JWT (header.payload.signature with iss and exp claims).")
+	}
+	if cl.Iss != prov.IssuerURL {
+		return nil, errf(400, "AuthenticationFail.OIDCToken.IssuerError", "The issuer of the OIDC token does not match the issuer URL of OIDC provider %s.", parn)
+	}
+	if len(prov.ClientIDs) > 0 {
+		match := false
+		for _, a := range cl.audiences() {
+			for _, id := range prov.ClientIDs {
+				match = match || a == id
+			}
+		}
+		if !match {
+			return nil, errf(400, "AuthenticationFail.OIDCToken.AudienceError", "The audience of the OIDC token is not a client ID of OIDC provider %s.", parn)
+		}
+	}
+	exp := time.Unix(int64(*cl.Exp), 0)
+	if !e.now().Before(exp) {
+		return nil, errf(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.")
+	}
+	trusted := false
+	for _, p := range role.TrustedOIDCProviders {
+		trusted = trusted || p == parn
+	}
+	if !trusted {
+		return nil, errf(403, "NoPermission", "You are not authorized to do this action. Role %s does not trust OIDC provider %s.", role.ARN, parn)
+	}
+	out := e.issue(b, role, session, "AssumeRoleWithOIDC", c.p.str("Policy"), d)
+	info := map[string]any{
+		"Issuer": cl.Iss, "Subject": cl.Sub, "ClientIds": strings.Join(cl.audiences(), ","),
+		"ExpirationTime": exp.UTC().Format("2006-01-02T15:04:05Z"), "VerificationInfo": "Success",
+	}
+	if cl.Iat != nil {
+		info["IssuanceTime"] = time.Unix(int64(*cl.Iat), 0).UTC().Format("2006-01-02T15:04:05Z")
+	}
+	out["OIDCTokenInfo"] = info
+	return out, nil
+}
+
+func (e *Emulator) getCallerIdentity(c *call) (map[string]any, *apiError) {
+	id := c.p.str("AccessKeyId")
+	if auth := c.r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
+		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
+			id, _, _ = strings.Cut(rest, ",")
+		}
+	}
+	b := e.sts()
+	b.mu.Lock()
+	ic, ok := b.st.issued[id]
+	b.mu.Unlock()
+	if ok {
+		roleName := ic.RoleARN[strings.LastIndex(ic.RoleARN, "/")+1:]
+		roleID := roleIDFor(ic.RoleARN)
+		return map[string]any{
+			"AccountId": AccountID, "IdentityType": "AssumedRoleUser",
+			"Arn":         "acs:ram::" + AccountID + ":assumed-role/" + roleName + "/" + ic.SessionName,
+			"PrincipalId": roleID + ":" + ic.SessionName, "RoleId": roleID,
+		}, nil
+	}
+	return map[string]any{
+		"AccountId": AccountID, "IdentityType": "Account", "Arn": "acs:ram::" + AccountID + ":root",
+		"PrincipalId": AccountID, "UserId": AccountID,
+	}, nil
+}
+
+// stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
+// /_emulator/sts/oidc-providers, GET /_emulator/sts/credentials (issued,
+// without secrets), GET /_emulator/sts/key-calls.
+func (e *Emulator) stsAdminRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Roles()) })
+	mux.HandleFunc("POST /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) {
+		var role Role
+		if !decodeAdmin(w, r, &role) {
+			return
+		}
+		if err := e.PutRole(role); err != nil {
+			adminErr(w, 400, err.Error())
+			return
+		}
+		writeJSON(w, 200, role)
+	})
+	mux.HandleFunc("GET /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
+		b := e.sts()
+		b.mu.Lock()
+		out := make([]OIDCProvider, 0, len(b.st.providers))
+		for _, p := range b.st.providers {
+			out = append(out, p)
+		}
+		b.mu.Unlock()
+		writeJSON(w, 200, out)
+	})
+	mux.HandleFunc("POST /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
+		var p OIDCProvider
+		if !decodeAdmin(w, r, &p) {
+			return
+		}
+		if err := e.PutOIDCProvider(p); err != nil {
+			adminErr(w, 400, err.Error())
+			return
+		}
+		writeJSON(w, 200, p)
+	})
+	mux.HandleFunc("GET /_emulator/sts/credentials", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, e.IssuedCredentials())
+	})
+	mux.HandleFunc("GET /_emulator/sts/key-calls", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.KeyCalls()) })
+}
