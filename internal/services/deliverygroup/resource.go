@@ -572,7 +572,7 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 // timeout, for the group to settle and deletes it then. False: an error
 // was reported, or the group is already gone (nothing more to do).
 func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) bool {
-	for {
+	for attempt := 1; ; attempt++ {
 		err := r.client.DeleteAppInstanceGroup(ctx, id)
 		if err == nil {
 			return true
@@ -580,7 +580,9 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 		if client.IsNotFound(err) {
 			return false
 		}
-		if client.ErrorCode(err) != "IncorrectStatus.AppInstanceGroup" {
+		// A few rounds at most: a group that settles and is still refused
+		// is reported rather than retried until the timeout.
+		if client.ErrorCode(err) != "IncorrectStatus.AppInstanceGroup" || attempt > 3 {
 			apiError(diags, "Cannot delete delivery group", err, "")
 			return false
 		}
