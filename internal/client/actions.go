@@ -295,6 +295,7 @@ func (c *Client) GetResourcePrice(ctx context.Context, in GetResourcePriceInput)
 // TagCloudResources sets tags on resources; per-resource failures come back
 // in the slice (HTTP 200).
 func (c *Client) TagCloudResources(ctx context.Context, resourceType string, resourceIDs []string, tags []Tag) ([]FailedResource, error) {
+	defer c.view.forget(resourceIDs...)
 	p := newParams()
 	p.always(inBody, "ResourceType", resourceType)
 	p.list(inBody, "ResourceIds", resourceIDs)
@@ -304,6 +305,7 @@ func (c *Client) TagCloudResources(ctx context.Context, resourceType string, res
 
 // UntagCloudResources removes tags by key.
 func (c *Client) UntagCloudResources(ctx context.Context, resourceType string, resourceIDs, tagKeys []string) ([]FailedResource, error) {
+	defer c.view.forget(resourceIDs...)
 	p := newParams()
 	p.always(inBody, "ResourceType", resourceType)
 	p.list(inBody, "ResourceIds", resourceIDs)
@@ -494,6 +496,7 @@ type ApproveOtaTaskInput struct {
 // ApproveOtaTask approves an OTA task (typed SDK1). A 200 answer whose Code
 // is not "success" (e.g. OtaTask.Running) becomes an *APIError.
 func (c *Client) ApproveOtaTask(ctx context.Context, in ApproveOtaTaskInput) error {
+	defer c.view.forget(in.AppInstanceGroupID)
 	req := &appstream.ApproveOtaTaskRequest{AppInstanceGroupId: tea.String(in.AppInstanceGroupID), BizRegionId: strPtr(in.BizRegionID),
 		OtaType: tea.String(defaultString(in.OtaType, "Fota")), StartTime: strPtr(in.StartTime), TaskId: tea.String(in.TaskID)}
 	s := viaTyped("ApproveOtaTask", map[string]any{"request": req.String()}, func() (*int32, any, error) {

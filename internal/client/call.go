@@ -153,7 +153,7 @@ func (c *Client) invoke(ctx context.Context, spec callSpec) (*response, error) {
 			return nil, fmt.Errorf("%s: %w (last error: %w)", spec.action, ctxErr, err)
 		}
 		retry, ambiguous := classify(err)
-		if !retry {
+		if !retry || noRetries(ctx) {
 			return nil, err
 		}
 		if ambiguous && spec.nonIdempotent {
@@ -181,6 +181,9 @@ func (c *Client) invoke(ctx context.Context, spec callSpec) (*response, error) {
 // once performs one attempt under the concurrency limit and a per-attempt
 // timeout, turns SDK errors into APIError and logs the outcome.
 func (c *Client) once(ctx context.Context, spec callSpec, attempt int) (*response, error) {
+	if err := c.limiter.Wait(ctx); err != nil {
+		return nil, err
+	}
 	if err := c.acquire(ctx); err != nil {
 		return nil, err
 	}
@@ -193,6 +196,7 @@ func (c *Client) once(ctx context.Context, spec callSpec, attempt int) (*respons
 	fields := map[string]any{"action": spec.action, "attempt": attempt, "latency_ms": lat.Milliseconds()}
 	if err != nil {
 		if ae := newAPIError(spec.action, err); ae != nil {
+			c.limiter.Observe(ae.Kind == KindThrottled)
 			err = ae
 			fields["http_status"], fields["error_code"], fields["request_id"] = ae.HTTPStatus, ae.Code, ae.RequestID
 		} else if ctx.Err() == nil && actx.Err() != nil {
@@ -209,11 +213,13 @@ func (c *Client) once(ctx context.Context, spec callSpec, attempt int) (*respons
 	fields["request_id"] = firstString(res.body, "RequestId", "requestId")
 	if spec.check != nil {
 		if err := spec.check(spec.action, res); err != nil {
+			c.limiter.Observe(IsThrottled(err))
 			fields["error"] = err.Error()
 			logDebug(ctx, "appstreaming API attempt failed", fields)
 			return nil, err
 		}
 	}
+	c.limiter.Observe(false)
 	logDebug(ctx, "appstreaming API attempt succeeded", fields)
 	return res, nil
 }
@@ -317,3 +323,13 @@ type redactedError struct {
 
 func (e *redactedError) Error() string { return e.msg }
 func (e *redactedError) Unwrap() error { return e.err }
+
+type noRetryKey struct{}
+
+// withoutRetries marks calls made under ctx as single attempts: the status
+// watcher polls again on its next tick instead of backing off.
+func withoutRetries(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noRetryKey{}, true)
+}
+
+func noRetries(ctx context.Context) bool { v, _ := ctx.Value(noRetryKey{}).(bool); return v }

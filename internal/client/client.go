@@ -38,7 +38,10 @@ type Config struct {
 	MaxRetries     int           // retries after the first attempt; default 5, negative = none
 	RequestTimeout time.Duration // per-attempt read timeout; default 30s
 	ConnectTimeout time.Duration // default 10s
-	MaxConcurrency int           // in-flight calls; default 8
+	// MaxConcurrency bounds in-flight calls; default 32 (what terraform's
+	// parallelism of 10 with two concurrent reads each needs at 150 ms per
+	// call; the adaptive limiter, not this, keeps the rate within quota).
+	MaxConcurrency int
 	UserAgent      string
 	RetryBaseDelay time.Duration // default 500ms
 	RetryMaxDelay  time.Duration // default 20s
@@ -49,6 +52,10 @@ type Config struct {
 	// OIDC token) masked in every log line this client writes, as a second
 	// line of defence: credentials are never put into log fields anyway.
 	SensitiveStrings []string
+	// MaxRequestsPerSecond caps the client-side rate of API calls (all
+	// actions together); 0 = no cap, the adaptive limiter still slows down
+	// when the API throttles.
+	MaxRequestsPerSecond float64
 }
 
 // Client talks to App Streaming. It is safe for concurrent use.
@@ -57,6 +64,9 @@ type Client struct {
 	protocol string // "HTTP" or "HTTPS", passed on every CallApi
 	cfg      Config
 	sem      chan struct{}
+	limiter  *adaptiveLimiter
+	view     *groupView
+	watcher  *statusWatcher
 }
 
 // New validates cfg and builds one SDK1 client used for every call: typed
@@ -77,7 +87,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
 	if cfg.MaxConcurrency <= 0 {
-		cfg.MaxConcurrency = 8
+		cfg.MaxConcurrency = 32
 	}
 	if cfg.RetryBaseDelay <= 0 {
 		cfg.RetryBaseDelay = 500 * time.Millisecond
@@ -112,7 +122,11 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("appstreaming client: building SDK client: %w", err)
 	}
-	return &Client{sdk: sdk, protocol: protocol, cfg: cfg, sem: make(chan struct{}, cfg.MaxConcurrency)}, nil
+	c := &Client{sdk: sdk, protocol: protocol, cfg: cfg, sem: make(chan struct{}, cfg.MaxConcurrency)}
+	c.limiter = newAdaptiveLimiter(cfg.MaxRequestsPerSecond, nil)
+	c.view = newGroupView(c)
+	c.watcher = newStatusWatcher(c)
+	return c, nil
 }
 
 // RegionID returns the configured region (used as BizRegionId default by callers).

@@ -181,18 +181,6 @@ func (c *Client) listGroupsByName(ctx context.Context, name string) ([]AppInstan
 	return out, nil
 }
 
-func (c *Client) groupIDsByName(ctx context.Context, name string) (map[string]bool, error) {
-	gs, err := c.listGroupsByName(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]bool{}
-	for _, g := range gs {
-		m[g.AppInstanceGroupID] = true
-	}
-	return m, nil
-}
-
 // ---------- GetAppInstanceGroup ----------
 
 // GetAppInstanceGroup reads one group. CallApi, because SDK1's response
@@ -331,6 +319,7 @@ type modifyNodePool struct {
 // and policies. Always CallApi: SDK1 lacks PerSessionPerApp and its
 // Network/StoragePolicy structs are narrower than the API.
 func (c *Client) ModifyAppInstanceGroupAttribute(ctx context.Context, in ModifyAppInstanceGroupAttributeInput) error {
+	defer c.view.forget(in.AppInstanceGroupID)
 	p := newParams()
 	q, b := inQuery, inBody
 	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
@@ -372,6 +361,7 @@ type ModifyNodePoolAttributeInput struct {
 // ModifyNodePoolAttribute changes a pool's scaling strategy. Typed SDK1
 // method unless MaxIdleAppInstanceAmount is set (SDK1 lacks it).
 func (c *Client) ModifyNodePoolAttribute(ctx context.Context, in ModifyNodePoolAttributeInput) error {
+	defer c.view.forgetPool(in.PoolID)
 	if in.Strategy != nil && (in.Strategy.MaxIdleAppInstanceAmount != nil || in.Strategy.NodeInstanceType != "" || in.Strategy.NodeCapacity != nil) {
 		p := newParams()
 		b := inBody
@@ -438,6 +428,7 @@ type ModifyNodePoolAmountInput struct {
 // ModifyNodePoolAmount changes PrePaid node count; it creates an order, so
 // it is not re-sent after an ambiguous failure (*AmbiguousError instead).
 func (c *Client) ModifyNodePoolAmount(ctx context.Context, in ModifyNodePoolAmountInput) (orderID string, err error) {
+	defer c.view.forget(in.AppInstanceGroupID)
 	p := newParams()
 	p.always(inBody, "AppInstanceGroupId", in.AppInstanceGroupID)
 	p.always(inBody, "ProductType", ProductType)
@@ -498,6 +489,7 @@ type AuthorizeInstanceGroupInput struct {
 // AuthorizeInstanceGroup adds/removes users and user groups. Typed SDK1
 // method when only user IDs are involved; CallApi otherwise.
 func (c *Client) AuthorizeInstanceGroup(ctx context.Context, in AuthorizeInstanceGroupInput) error {
+	defer c.view.forget(in.AppInstanceGroupID)
 	if in.AppInstancePersistentID != "" || len(in.AuthorizeUserGroupIDs) > 0 || len(in.UnAuthorizeUserGroupIDs) > 0 || in.AvatarID != "" || in.UserMeta != nil {
 		p := newParams()
 		b := inBody
@@ -646,6 +638,7 @@ func (c *Client) ListAllAuthorizedUserGroups(ctx context.Context, groupID string
 
 // UpdateAppInstanceGroupImage moves the group to another image (typed SDK1).
 func (c *Client) UpdateAppInstanceGroupImage(ctx context.Context, groupID, imageID, bizRegionID string) error {
+	defer c.view.forget(groupID)
 	req := &appstream.UpdateAppInstanceGroupImageRequest{AppInstanceGroupId: tea.String(groupID), AppCenterImageId: tea.String(imageID),
 		BizRegionId: tea.String(bizRegionID), ProductType: tea.String(ProductType)}
 	s := viaTyped("UpdateAppInstanceGroupImage", map[string]any{"request": req.String()}, func() (*int32, any, error) {
@@ -678,6 +671,7 @@ type RenewAppInstanceGroupInput struct {
 // ID. It creates an order: never re-sent after an ambiguous failure.
 // Typed SDK1 method unless RenewAmount/RenewMode/RenewNodes are set.
 func (c *Client) RenewAppInstanceGroup(ctx context.Context, in RenewAppInstanceGroupInput) (orderID string, err error) {
+	defer c.view.forget(in.AppInstanceGroupID)
 	var s callSpec
 	if in.RenewAmount != nil || in.RenewMode != "" || len(in.RenewNodes) > 0 {
 		p := newParams()
@@ -725,6 +719,7 @@ func (c *Client) RenewAppInstanceGroup(ctx context.Context, in RenewAppInstanceG
 // idempotent from the caller's view: a retry after an ambiguous failure
 // either deletes or gets NotFound, which callers treat as success.
 func (c *Client) DeleteAppInstanceGroup(ctx context.Context, groupID string) error {
+	defer c.view.forget(groupID)
 	req := &appstream.DeleteAppInstanceGroupRequest{AppInstanceGroupId: tea.String(groupID), ProductType: tea.String(ProductType)}
 	_, err := c.invoke(ctx, viaTyped("DeleteAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
 		r, err := c.sdk.DeleteAppInstanceGroup(req)
@@ -740,6 +735,7 @@ func (c *Client) DeleteAppInstanceGroup(ctx context.Context, groupID string) err
 
 // LogOffAllSessionsInAppInstanceGroup logs off every session (typed SDK1).
 func (c *Client) LogOffAllSessionsInAppInstanceGroup(ctx context.Context, groupID string) error {
+	defer c.view.forget(groupID)
 	req := &appstream.LogOffAllSessionsInAppInstanceGroupRequest{AppInstanceGroupId: tea.String(groupID), ProductType: tea.String(ProductType)}
 	s := viaTyped("LogOffAllSessionsInAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
 		r, err := c.sdk.LogOffAllSessionsInAppInstanceGroup(req)

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -30,7 +29,9 @@ func (e *UnexpectedStateError) Error() string {
 	return fmt.Sprintf("unexpected status %q while waiting for %v", e.State, e.Target)
 }
 
-// waitFor polls refresh until it reports a target state, a failure state or
+// waitFor is the generic poll loop (connection tickets); delivery groups
+// are waited on through the status watcher instead.
+// It polls refresh until it reports a target state, a failure state or
 // a state outside target∪pending, or until timeout/ctx end. The delay starts
 // at interval and grows by half each poll up to maxDelay.
 func waitFor(ctx context.Context, refresh func() (state string, obj any, err error), wc waitConfig) (any, error) {
@@ -84,50 +85,82 @@ func (c *Client) pollDelays() (time.Duration, time.Duration) {
 	return first, maxD
 }
 
-// WaitForGroupStatus polls GetAppInstanceGroup until Status is in target.
-// FAILED and MAINTAIN_FAILED, or any status outside target∪pending, end the
-// wait at once with an error naming the status.
+// WaitForGroupStatus waits, through the client's one status watcher, until
+// the group's Status is in target. FAILED and MAINTAIN_FAILED, or any
+// status outside target∪pending, end the wait at once with an error naming
+// the status; a NotFound answer ends it with that error. Throttled, 5xx or
+// dropped polls never end it: only timeout (or ctx) does.
 func (c *Client) WaitForGroupStatus(ctx context.Context, id string, target, pending []string, timeout time.Duration) (*AppInstanceGroup, error) {
-	first, maxD := c.pollDelays()
 	fail := []string{"FAILED", "MAINTAIN_FAILED"}
 	fail = slices.DeleteFunc(fail, func(s string) bool { return slices.Contains(target, s) })
-	obj, err := waitFor(ctx, func() (string, any, error) {
-		g, err := c.GetAppInstanceGroup(ctx, id)
-		if err != nil {
-			return "", nil, err
+	var last *AppInstanceGroup
+	err := c.watch(ctx, id, timeout, func(st groupStatus) (bool, error) {
+		if st.gone {
+			return true, &APIError{Action: "GetAppInstanceGroup", Code: "InvalidAppInstanceGroup.NotFound",
+				Message: "delivery group " + id + " does not exist", HTTPStatus: 404, Kind: KindNotFound}
 		}
-		return g.Status, g, nil
-	}, waitConfig{target: target, pending: pending, timeout: timeout, interval: first, maxDelay: maxD, fail: fail})
-	g, _ := obj.(*AppInstanceGroup)
+		last = st.g
+		switch state := st.g.Status; {
+		case slices.Contains(target, state):
+			return true, nil
+		case slices.Contains(fail, state):
+			return true, &UnexpectedStateError{State: state, Target: target}
+		case !slices.Contains(pending, state) && !slices.Contains(pending, "*"):
+			return true, &UnexpectedStateError{State: state, Target: target}
+		}
+		return false, nil
+	}, func() string { return lastStatus(last) }, target)
 	if err != nil {
-		return g, fmt.Errorf("delivery group %s: %w", id, err)
+		if IsNotFound(err) {
+			return last, err
+		}
+		return last, fmt.Errorf("delivery group %s: %w", id, err)
 	}
-	return g, nil
+	return last, nil
 }
 
-// WaitForGroupDeleted polls until GetAppInstanceGroup answers NotFound.
+// WaitForGroupDeleted waits until the group is gone (NotFound).
 func (c *Client) WaitForGroupDeleted(ctx context.Context, id string, timeout time.Duration) error {
-	first, maxD := c.pollDelays()
-	const gone = "__deleted__"
-	_, err := waitFor(ctx, func() (string, any, error) {
-		g, err := c.GetAppInstanceGroup(ctx, id)
-		if IsNotFound(err) {
-			return gone, nil, nil
+	var last *AppInstanceGroup
+	err := c.watch(ctx, id, timeout, func(st groupStatus) (bool, error) {
+		if st.gone {
+			return true, nil
 		}
-		if err != nil {
-			return "", nil, err
-		}
-		return g.Status, g, nil
-	}, waitConfig{target: []string{gone}, timeout: timeout, interval: first, maxDelay: maxD, pending: anyState})
+		last = st.g
+		return false, nil
+	}, func() string { return lastStatus(last) }, []string{"deleted"})
 	if err != nil {
-		var use *UnexpectedStateError
-		if errors.As(err, &use) {
-			return fmt.Errorf("delivery group %s: still present with status %q", id, use.State)
-		}
 		return fmt.Errorf("waiting for delivery group %s to be deleted: %w", id, err)
 	}
 	return nil
 }
 
-// anyState marks "every state is pending" for waitFor callers.
-var anyState = []string{"*"}
+func lastStatus(g *AppInstanceGroup) string {
+	if g == nil {
+		return ""
+	}
+	return g.Status
+}
+
+// watch subscribes to id and feeds every observed status to done until it
+// reports true, or until timeout/ctx end (exactly then: polls in flight do
+// not hold the wait past its deadline).
+func (c *Client) watch(ctx context.Context, id string, timeout time.Duration, done func(groupStatus) (bool, error), last func() string, target []string) error {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	sub, unsubscribe := c.watcher.subscribe(ctx, id)
+	defer unsubscribe()
+	for {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("timeout waiting for %v (last status %q): %w", target, last(), ctx.Err())
+		case st := <-sub.ch:
+			if ok, err := done(st); ok {
+				return err
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ var (
 	envOIDCTokenFile   = []string{"ALIBABA_CLOUD_OIDC_TOKEN_FILE"}
 	envOIDCProviderARN = []string{"ALIBABA_CLOUD_OIDC_PROVIDER_ARN"}
 	envRoleARN         = []string{"ALIBABA_CLOUD_ROLE_ARN"}
+	envMaxRPS          = []string{"APPSTREAMING_MAX_REQUESTS_PER_SECOND"}
 	envSTSEndpoint     = []string{"ALIBABA_CLOUD_STS_ENDPOINT"}
 )
 
@@ -76,6 +78,17 @@ func resolveSettings(cfg providerModel, version string, env envFunc) (settings, 
 		}
 	} else {
 		s.client.MaxRetries = defaultMaxRetries
+	}
+	if !cfg.MaxRequestsPerSecond.IsNull() && !cfg.MaxRequestsPerSecond.IsUnknown() {
+		s.client.MaxRequestsPerSecond = cfg.MaxRequestsPerSecond.ValueFloat64()
+	} else if v := pick(types.StringNull(), env, envMaxRPS); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0.1 {
+			diags.AddAttributeError(path.Root("max_requests_per_second"), "Invalid APPSTREAMING_MAX_REQUESTS_PER_SECOND",
+				fmt.Sprintf("APPSTREAMING_MAX_REQUESTS_PER_SECOND must be a number of at least 0.1, got %q.", v))
+		} else {
+			s.client.MaxRequestsPerSecond = f
+		}
 	}
 	if !cfg.RequestTimeout.IsNull() && !cfg.RequestTimeout.IsUnknown() {
 		d, err := time.ParseDuration(cfg.RequestTimeout.ValueString())

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -20,6 +21,7 @@ type providerModel struct {
 	Endpoint              types.String         `tfsdk:"endpoint"`
 	MaxRetries            types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout        types.String         `tfsdk:"request_timeout"`
+	MaxRequestsPerSecond  types.Float64        `tfsdk:"max_requests_per_second"`
 	STSEndpoint           types.String         `tfsdk:"sts_endpoint"`
 	AssumeRole            *assumeRoleModel     `tfsdk:"assume_role"`
 	AssumeRoleWithOIDC    *assumeRoleOIDCModel `tfsdk:"assume_role_with_oidc"`
@@ -99,6 +101,13 @@ func providerSchema() schema.Schema {
 				MarkdownDescription: "Skip the credential check made when the provider is configured (one `ListRegions` call " +
 					"per provider run, so wrong credentials fail at `terraform plan` with a hint). Default `false`. " +
 					"Environment: `APPSTREAMING_SKIP_CREDENTIALS_VALIDATION`.",
+			},
+			"max_requests_per_second": schema.Float64Attribute{
+				Optional: true,
+				MarkdownDescription: "Upper bound on the API calls per second this provider sends (all resources together), " +
+					"for accounts with a known flow-control quota. Without it the provider still slows down by itself when the " +
+					"API answers `Throttling.*` and speeds up again when it stops. Environment: `APPSTREAMING_MAX_REQUESTS_PER_SECOND`.",
+				Validators: []validator.Float64{float64validator.Between(0.1, 10000)},
 			},
 			"request_timeout": schema.StringAttribute{
 				Optional:            true,

@@ -163,7 +163,7 @@ func (r *appPolicyResource) apply(ctx context.Context, id string, m model, diags
 // none exists. It tries hint first (one Get), then lists every group.
 func (r *appPolicyResource) findGroup(ctx context.Context, policyID, hint string) (string, error) {
 	if hint != "" {
-		g, err := r.client.GetAppInstanceGroup(ctx, hint)
+		g, err := r.client.ReadAppInstanceGroup(ctx, hint) // batched; AppPolicyId is in List rows
 		switch {
 		case err == nil && g.AppPolicyID == policyID:
 			return g.AppInstanceGroupID, nil

@@ -318,6 +318,8 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 	} else if g.SkipUserAuthCheck {
 		m.SecurityPolicy = &securityPolicyModel{ResetAfterUnbind: types.BoolNull(), SkipUserAuthCheck: types.BoolValue(true)}
 	}
+	// SessionType comes from Get only; a group read from a List page (the
+	// provider's shared view) has none, and then the state value is kept.
 	if rp := m.RuntimePolicy; rp != nil && !rp.SessionType.IsNull() && g.SessionType != "" {
 		rp.SessionType = types.StringValue(g.SessionType)
 	}

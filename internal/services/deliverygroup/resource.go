@@ -97,8 +97,15 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	if plan.Name.IsNull() || plan.Name.IsUnknown() {
 		name = uniqueName()
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 
-	out, err := r.client.CreateAppInstanceGroup(ctx, plan.createInput(name, region))
+	// The create call itself is not cut short by an interrupt (Ctrl-C):
+	// once sent it places an order, so its answer is awaited (within the
+	// create timeout) to record the ID; an interrupt then ends the wait.
+	cctx, ccancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
+	defer ccancel()
+	out, err := r.client.CreateAppInstanceGroup(cctx, plan.createInput(name, region))
 	if err != nil {
 		hint := "Nothing was published. Fix the cause and apply again."
 		if client.IsAmbiguous(err) {
@@ -135,18 +142,34 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 
+	// The group is published and healthy from here on: a failure to tag it
+	// is a warning, never an error that would taint and replace the group.
+	// Terraform requires the planned tags in the new state; the next refresh
+	// reads the real ones and the next apply adds what is missing in place.
+	plannedTags, tagsFailed := plan.Tags, false
 	if tags := mapOf(ctx, plan.Tags, &resp.Diagnostics); len(tags) > 0 {
-		if !r.applyTags(ctx, id, nil, tags, &resp.Diagnostics) {
-			return
-		}
-		if g, err = r.client.GetAppInstanceGroup(ctx, id); err != nil {
-			apiError(&resp.Diagnostics, "Cannot read delivery group after tagging", err, "")
-			return
+		var tagDiags diag.Diagnostics
+		if r.applyTags(ctx, id, nil, tags, &tagDiags) {
+			if tagged, err := r.client.GetAppInstanceGroup(ctx, id); err == nil {
+				g = tagged
+			} else {
+				resp.Diagnostics.AddWarning("Delivery group tagged, not read back",
+					fmt.Sprintf("Reading delivery group %s after tagging failed: %s. The next refresh reads its tags.", id, err))
+			}
+		} else {
+			tagsFailed = true
+			for _, d := range tagDiags.Errors() {
+				resp.Diagnostics.AddWarning("Delivery group published, tags not applied",
+					fmt.Sprintf("%s: %s\n\nDelivery group %s is published and recorded; the next apply adds the tags.", d.Summary(), d.Detail(), id))
+			}
 		}
 	}
 
 	plan.OrderID = types.StringValue(out.OrderID)
 	resp.Diagnostics.Append(plan.flatten(ctx, g)...)
+	if tagsFailed {
+		plan.Tags = plannedTags
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -209,7 +232,9 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	g, err := r.client.GetAppInstanceGroup(ctx, state.ID.ValueString())
+	// Batched through the provider's shared view of the region's groups;
+	// runtime_policy.session_type, which List lacks, keeps its state value.
+	g, err := r.client.ReadAppInstanceGroup(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		common.RemoveFromState(ctx, resp, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString())
 		return
@@ -490,17 +515,55 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.DeleteAppInstanceGroup(ctx, id); err != nil {
-		if client.IsNotFound(err) {
-			return
-		}
-		apiError(&resp.Diagnostics, "Cannot delete delivery group", err, "")
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if !r.deleteWhenSettled(ctx, id, timeout, &resp.Diagnostics) {
 		return
 	}
 	if err := r.client.WaitForGroupDeleted(ctx, id, timeout); err != nil {
 		apiError(&resp.Diagnostics, "Delivery group was not deleted in time", err, "Apply again to keep waiting, or check the group in the console.")
 	}
 }
+
+// deleteWhenSettled deletes the group; while it is still DEPLOYING or
+// MAINTAINING (e.g. an apply was interrupted mid-create and the group is
+// now being replaced) the API refuses, so it waits, within the delete
+// timeout, for the group to settle and deletes it then. False: an error
+// was reported, or the group is already gone (nothing more to do).
+func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) bool {
+	for attempt := 1; ; attempt++ {
+		err := r.client.DeleteAppInstanceGroup(ctx, id)
+		if err == nil {
+			return true
+		}
+		if client.IsNotFound(err) {
+			return false
+		}
+		// A few rounds at most: a group that settles and is still refused
+		// is reported rather than retried until the timeout.
+		if client.ErrorCode(err) != "IncorrectStatus.AppInstanceGroup" || attempt > 3 {
+			apiError(diags, "Cannot delete delivery group", err, "")
+			return false
+		}
+		_, werr := r.client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
+		if client.IsNotFound(werr) {
+			return false
+		}
+		var use *client.UnexpectedStateError
+		if werr != nil && !errors.As(werr, &use) {
+			apiError(diags, "Cannot delete delivery group", err, fmt.Sprintf("It did not leave its transitional status in time: %s", werr))
+			return false
+		}
+		if werr != nil {
+			// Settled in a status the API will not delete from either.
+			apiError(diags, "Cannot delete delivery group", err, "")
+			return false
+		}
+	}
+}
+
+// settledStatuses are the statuses a transitional group ends in.
+var settledStatuses = []string{"PUBLISHED", "FAILED", "MAINTAIN_FAILED", "CEASED", "EXPIRED"}
 
 func prePaidDestroyDetail(id, expiredAt string) string {
 	until := "its expiry date"

@@ -92,7 +92,7 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if resp.Diagnostics.HasError() || (!newPolicy && !needCharge) || r.client == nil || plan.DeliveryGroupID.IsUnknown() {
 		return
 	}
-	g, err := r.client.GetAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
+	g, err := r.client.ReadAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
 	if client.IsNotFound(err) {
 		common.DeliveryGroupNotFound(&resp.Diagnostics, plan.DeliveryGroupID.ValueString(), r.client.RegionID())
 		return
@@ -257,7 +257,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.client.ReadAppInstanceGroup(ctx, id) // batched; the pool is in List rows
 	if client.IsNotFound(err) {
 		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return

@@ -6,6 +6,7 @@ package userauthorization
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -42,11 +43,24 @@ func (r *userAuthorizationResource) Configure(_ context.Context, req resource.Co
 type remote struct{ users, groups []string }
 
 func (r *userAuthorizationResource) readRemote(ctx context.Context, groupID string) (remote, error) {
-	users, err := r.client.ListAllAppInstanceGroupUsers(ctx, groupID)
-	if err != nil {
-		return remote{}, err
-	}
+	// The two listings cannot be batched across groups; they run side by
+	// side so a refresh pays one round trip, not two.
+	var (
+		users   []string
+		ugs     []client.UserGroup
+		userErr error
+		wg      sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		users, userErr = r.client.ListAllAppInstanceGroupUsers(ctx, groupID)
+	}()
 	ugs, err := r.client.ListAllAuthorizedUserGroups(ctx, groupID)
+	wg.Wait()
+	if userErr != nil {
+		return remote{}, userErr
+	}
 	if err != nil {
 		return remote{}, err
 	}
