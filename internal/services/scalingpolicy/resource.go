@@ -49,11 +49,12 @@ func (r *scalingPolicyResource) ValidateConfig(ctx context.Context, req resource
 	resp.Diagnostics.Append(validateModel(ctx, m)...)
 }
 
-// ModifyPlan checks the two rules that need more than the configuration:
-// "enable_date not in the past" (needs the state, to check only new dates)
-// and "schedule only on PostPaid groups" (needs the group's charge type,
-// read with one GetAppInstanceGroup when the group ID is known and the
-// schedule strategy is new; otherwise Create/Update check it at apply).
+// ModifyPlan checks the rules that need more than the configuration:
+// "enable_date not in the past" (needs the state, to check only new dates),
+// and, with the group read once through the shared group view when its ID
+// is known, "the group exists", "no takeover of a strategy set elsewhere"
+// (new policies) and "schedule only on PostPaid groups" (new schedules).
+// Otherwise Create/Update check them at apply.
 func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy

@@ -41,8 +41,10 @@ func TestAccScalingPolicy_noTakeoverAtPlan(t *testing.T) {
 			Config: env.Config(fixedConfig(gid)), PlanOnly: true, ExpectError: takeoverErr,
 		}},
 	})
-	if n, g := env.Calls("ModifyNodePoolAttribute"), env.Calls("GetAppInstanceGroup"); n != 0 || g != 1 {
-		t.Errorf("ModifyNodePoolAttribute calls %d (want 0), GetAppInstanceGroup calls %d (want 1, the plan-time read)", n, g)
+	// The plan-time read goes through the client's shared group view: one
+	// ListAppInstanceGroup page holds the group, so no Get is needed.
+	if n, reads := env.Calls("ModifyNodePoolAttribute"), env.Calls("GetAppInstanceGroup")+env.Calls("ListAppInstanceGroup"); n != 0 || reads != 1 {
+		t.Errorf("ModifyNodePoolAttribute calls %d (want 0), group reads %d (want 1, the plan-time read)", n, reads)
 	}
 }
 
@@ -84,8 +86,10 @@ import {
 	})
 }
 
-// A delivery_group_id known at plan that names no group fails the plan: one
-// GetAppInstanceGroup besides the provider's one ListRegions credential check.
+// A delivery_group_id known at plan that names no group fails the plan. The
+// read goes through the shared group view: one ListAppInstanceGroup page
+// without the ID, then one GetAppInstanceGroup that answers NotFound; plus
+// the provider's one ListRegions credential check.
 func TestAccScalingPolicy_groupNotFoundAtPlan(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
@@ -96,7 +100,7 @@ func TestAccScalingPolicy_groupNotFoundAtPlan(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Delivery group not found.*aig-0000000doesnotexist`),
 		}},
 	})
-	if get, check, all := env.Calls("GetAppInstanceGroup"), env.Calls("ListRegions"), env.Calls(""); get != 1 || check != 1 || all != 2 {
-		t.Errorf("GetAppInstanceGroup %d (want 1), ListRegions %d (want 1, the credential check), all %d (want 2)", get, check, all)
+	if get, list, check, all := env.Calls("GetAppInstanceGroup"), env.Calls("ListAppInstanceGroup"), env.Calls("ListRegions"), env.Calls(""); get != 1 || list != 1 || check != 1 || all != 3 {
+		t.Errorf("GetAppInstanceGroup %d, ListAppInstanceGroup %d, ListRegions %d (the credential check), all %d; want 1, 1, 1, 3", get, list, check, all)
 	}
 }
