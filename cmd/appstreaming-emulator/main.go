@@ -51,7 +51,18 @@ func run(args []string, stdout, stderr *os.File) error {
 	del := fs.Float64("delete-seconds", 0, "delete accepted → group gone duration")
 	skip := fs.Bool("skip-signature", false, "accept unsigned requests")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	stateFile := fs.String("state-file", "", "keep the emulator's state in this JSON file across restarts (written atomically after every change)")
+	catalogFile := fs.String("catalog-file", "", "serve the regions, instance types, images and user groups of this JSON file instead of the seed catalog")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: appstreaming-emulator [flags]\n\n"+
+			"Serves the App Streaming API (appstream-center 2021-09-01) and its admin API (/_emulator/...)\n"+
+			"on a loopback address. Reference: docs/guides/emulator-reference.md.\n\nFlags:")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
 	}
 	if !*allowRemote && !isLoopback(*listen) {
@@ -69,11 +80,24 @@ func run(args []string, stdout, stderr *os.File) error {
 	if !*quiet {
 		opts.Logf = logger.Printf
 	}
+	if *catalogFile != "" {
+		cat, userGroups, err := emulator.LoadCatalogFile(*catalogFile)
+		if err != nil {
+			return err
+		}
+		opts.Catalog, opts.UserGroups = cat, userGroups
+	}
+	emu := emulator.New(opts)
+	if *stateFile != "" {
+		if err := emu.UseStateFile(*stateFile); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: emulator.New(opts), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
