@@ -18,6 +18,9 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
+// version is stamped by the release build (goreleaser ldflags).
+var version = "dev"
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "appstreaming-emulator:", err)
@@ -51,6 +54,7 @@ func run(args []string, stdout, stderr *os.File) error {
 	del := fs.Float64("delete-seconds", 0, "delete accepted → group gone duration")
 	skip := fs.Bool("skip-signature", false, "accept unsigned requests")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	stateFile := fs.String("state-file", "", "keep the emulator's state in this JSON file across restarts (written atomically after every change)")
 	catalogFile := fs.String("catalog-file", "", "serve the regions, instance types, images and user groups of this JSON file instead of the seed catalog")
 	fs.Usage = func() {
@@ -64,6 +68,10 @@ func run(args []string, stdout, stderr *os.File) error {
 			return nil
 		}
 		return err
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "appstreaming-emulator", version)
+		return nil
 	}
 	if !*allowRemote && !isLoopback(*listen) {
 		return fmt.Errorf("refusing non-loopback address %s (use --allow-remote)", *listen)
