@@ -26,3 +26,22 @@ terraform_path() {
 }
 
 log() { printf '\n==> %s\n' "$*" >&2; }
+
+# start_emulator DIR PORT DEPLOY_SECONDS [FLAG...]: runs DIR/appstreaming-emulator
+# on 127.0.0.1:PORT (0 = any free port) in the background, waits for its ready
+# line and sets emulator_pid and emulator_endpoint. The caller stops it
+# (kill "$emulator_pid"), typically from an EXIT trap.
+start_emulator() {
+  local dir=$1 port=$2 deploy=$3
+  shift 3
+  "$dir/appstreaming-emulator" --listen "127.0.0.1:$port" --deploy-seconds "$deploy" "$@" \
+    >"$dir/emulator.out" 2>"$dir/emulator.log" &
+  emulator_pid=$!
+  for _ in $(seq 1 100); do
+    grep -q 'listening on' "$dir/emulator.out" 2>/dev/null && break
+    kill -0 "$emulator_pid" 2>/dev/null || { cat "$dir/emulator.log" >&2; echo "emulator did not start" >&2; return 1; }
+    sleep 0.1
+  done
+  emulator_endpoint=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$dir/emulator.out" | head -1)
+  [ -n "$emulator_endpoint" ] || { echo "emulator did not report its endpoint" >&2; return 1; }
+}
