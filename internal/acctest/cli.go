@@ -76,7 +76,7 @@ func IsOpenTofu() bool {
 		if bin == "" {
 			return
 		}
-		out, _ := exec.Command(bin, "version").Output()
+		out, _ := exec.Command(bin, "version").Output() //nolint:gosec // the CLI the developer chose for the tests
 		openTofu = isOpenTofuVersionOutput(string(out))
 	})
 	return openTofu

@@ -215,7 +215,7 @@ type persister struct {
 // cannot write to fails here rather than at the first change. Call it
 // before serving.
 func (e *Emulator) UseStateFile(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(path) //nolint:gosec // the operator's --state-file
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -307,7 +307,7 @@ func writeFileAtomic(path string, data []byte) error {
 	crashed := false
 	defer func() {
 		if !crashed {
-			_ = os.Remove(tmp) // a no-op after the rename
+			_ = os.Remove(tmp) //nolint:gosec // our own temp file next to --state-file; a no-op after the rename
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
@@ -327,10 +327,10 @@ func writeFileAtomic(path string, data []byte) error {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, path); err != nil { //nolint:gosec // our temp file onto the operator's --state-file
 		return err
 	}
-	if d, err := os.Open(dir); err == nil {
+	if d, err := os.Open(dir); err == nil { //nolint:gosec // the --state-file's directory, synced for the rename
 		_ = d.Sync()
 		_ = d.Close()
 	}

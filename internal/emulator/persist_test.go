@@ -106,7 +106,7 @@ func TestStateFileKeepsClockOffset(t *testing.T) {
 		t.Fatalf("clock: %d %v", st, m)
 	}
 	b := open()
-	if ahead := b.Now().Sub(time.Now()); ahead < 239*time.Hour || ahead > 241*time.Hour {
+	if ahead := time.Until(b.Now()); ahead < 239*time.Hour || ahead > 241*time.Hour {
 		t.Errorf("model clock after restart is %s ahead of the real one, want 240h", ahead)
 	}
 }
