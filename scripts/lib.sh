@@ -45,3 +45,39 @@ start_emulator() {
   emulator_endpoint=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$dir/emulator.out" | head -1)
   [ -n "$emulator_endpoint" ] || { echo "emulator did not report its endpoint" >&2; return 1; }
 }
+
+# is_opentofu CLI: true when CLI is an OpenTofu binary.
+is_opentofu() { TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | grep -q '^OpenTofu v'; }
+
+# write_cli_config CLI BIN_DIR FILE: a CLI configuration that serves the
+# provider built in BIN_DIR and downloads nothing. Terraform gets
+# dev_overrides; OpenTofu's init still asks its registry about a
+# dev_overrides provider, so it gets a filesystem mirror (unpacked layout
+# HOST/NAMESPACE/TYPE/VERSION/OS_ARCH/binary) next to FILE instead.
+write_cli_config() {
+  local cli=$1 bin=$2 file=$3
+  if is_opentofu "$cli"; then
+    local host=registry.opentofu.org mirror
+    mirror="$(dirname "$file")/mirror"
+    local dir="$mirror/$host/appstreaming-iac/appstreaming/0.0.1/$(go env GOOS)_$(go env GOARCH)"
+    mkdir -p "$dir"
+    cp "$bin/terraform-provider-appstreaming" "$dir/terraform-provider-appstreaming_v0.0.1"
+    cat >"$file" <<RC
+provider_installation {
+  filesystem_mirror {
+    path    = "$mirror"
+    include = ["$host/appstreaming-iac/appstreaming"]
+  }
+}
+RC
+  else
+    cat >"$file" <<RC
+provider_installation {
+  dev_overrides {
+    "appstreaming-iac/appstreaming" = "$bin"
+  }
+  direct {}
+}
+RC
+  fi
+}
