@@ -47,7 +47,12 @@ start_emulator() {
 }
 
 # is_opentofu CLI: true when CLI is an OpenTofu binary.
-is_opentofu() { TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null | grep -q '^OpenTofu v'; }
+# (The output is captured first: with pipefail, `| grep -q` could see the CLI die of SIGPIPE.)
+is_opentofu() {
+  local out
+  out=$(TF_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null) || true
+  [[ $out == "OpenTofu v"* ]]
+}
 
 # write_cli_config CLI BIN_DIR FILE: a CLI configuration that serves the
 # provider built in BIN_DIR and downloads nothing. Terraform gets
