@@ -55,23 +55,26 @@ is_opentofu() {
 }
 
 # write_cli_config CLI BIN_DIR FILE: a CLI configuration that serves the
-# provider built in BIN_DIR and downloads nothing. Terraform gets
-# dev_overrides; OpenTofu's init still asks its registry about a
-# dev_overrides provider, so it gets a filesystem mirror (unpacked layout
-# HOST/NAMESPACE/TYPE/VERSION/OS_ARCH/binary) next to FILE instead.
+# provider built in BIN_DIR, under our address and under hashicorp/appstreaming
+# (what a configuration without required_providers resolves to), and downloads
+# nothing. Terraform gets dev_overrides; OpenTofu's init still asks its
+# registry about a dev_overrides provider, so it gets a filesystem mirror
+# (unpacked layout HOST/NAMESPACE/TYPE/VERSION/OS_ARCH/binary) next to FILE.
 write_cli_config() {
   local cli=$1 bin=$2 file=$3
   if is_opentofu "$cli"; then
-    local host=registry.opentofu.org mirror
+    local host=registry.opentofu.org mirror namespace dir
     mirror="$(dirname "$file")/mirror"
-    local dir="$mirror/$host/appstreaming-iac/appstreaming/0.0.1/$(go env GOOS)_$(go env GOARCH)"
-    mkdir -p "$dir"
-    cp "$bin/terraform-provider-appstreaming" "$dir/terraform-provider-appstreaming_v0.0.1"
+    for namespace in appstreaming-iac hashicorp; do
+      dir="$mirror/$host/$namespace/appstreaming/0.0.1/$(go env GOOS)_$(go env GOARCH)"
+      mkdir -p "$dir"
+      cp "$bin/terraform-provider-appstreaming" "$dir/terraform-provider-appstreaming_v0.0.1"
+    done
     cat >"$file" <<RC
 provider_installation {
   filesystem_mirror {
     path    = "$mirror"
-    include = ["$host/appstreaming-iac/appstreaming"]
+    include = ["$host/appstreaming-iac/appstreaming", "$host/hashicorp/appstreaming"]
   }
 }
 RC
@@ -80,6 +83,7 @@ RC
 provider_installation {
   dev_overrides {
     "appstreaming-iac/appstreaming" = "$bin"
+    "hashicorp/appstreaming"        = "$bin"
   }
   direct {}
 }
