@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
@@ -111,3 +113,20 @@ func versionParts(v string) [3]int {
 	}
 	return out
 }
+
+// SkipUnlessCLIHas skips a test that drives the CLI itself (acctest.CLI)
+// when the CLI PreCheck chose lacks f, with the same reason RequireCLIFeature
+// gives a resource.Test.
+func SkipUnlessCLIHas(t *testing.T, f CLIFeature) {
+	t.Helper()
+	out, _ := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version").Output() //nolint:gosec // the CLI the developer chose for the tests
+	m := cliVersionRE.FindStringSubmatch(string(out))
+	if m == nil {
+		t.Skipf("cannot tell the version of %s, which %s needs", os.Getenv("TF_ACC_TERRAFORM_PATH"), f.Name)
+	}
+	if reason := f.skipReason(IsOpenTofu(), m[1]); reason != "" {
+		t.Skip(reason)
+	}
+}
+
+var cliVersionRE = regexp.MustCompile(`(?m)^(?:Terraform|OpenTofu) v(\d+\.\d+\.\d+)`)
