@@ -18,6 +18,9 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
+// version is stamped by the release build (goreleaser ldflags).
+var version = "dev"
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "appstreaming-emulator:", err)
@@ -53,8 +56,24 @@ func run(args []string, stdout, stderr *os.File) error {
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	stsConfig := fs.String("sts-config", "", `JSON file {"roles":[…],"oidc_providers":[…]} replacing the default STS role and OIDC provider`)
 	caFile := fs.String("ca-file", "", "write the PEM of the CA behind the listener's loopback TLS certificate here (for APPSTREAMING_LOOPBACK_CA_FILE)")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	stateFile := fs.String("state-file", "", "keep the emulator's state in this JSON file across restarts (written atomically after every change)")
+	catalogFile := fs.String("catalog-file", "", "serve the regions, instance types, images and user groups of this JSON file instead of the seed catalog")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: appstreaming-emulator [flags]\n\n"+
+			"Serves the App Streaming API (appstream-center 2021-09-01) and its admin API (/_emulator/...)\n"+
+			"on a loopback address. Reference: docs/guides/emulator-reference.md.\n\nFlags:")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
 		return err
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "appstreaming-emulator", version)
+		return nil
 	}
 	if !*allowRemote && !isLoopback(*listen) {
 		return fmt.Errorf("refusing non-loopback address %s (use --allow-remote)", *listen)
@@ -74,6 +93,19 @@ func run(args []string, stdout, stderr *os.File) error {
 	if err := loadSTSConfig(*stsConfig, &opts); err != nil {
 		return err
 	}
+	if *catalogFile != "" {
+		cat, userGroups, err := emulator.LoadCatalogFile(*catalogFile)
+		if err != nil {
+			return err
+		}
+		opts.Catalog, opts.UserGroups = cat, userGroups
+	}
+	emu := emulator.New(opts)
+	if *stateFile != "" {
+		if err := emu.UseStateFile(*stateFile); err != nil {
+			return err
+		}
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -91,7 +123,7 @@ func run(args []string, stdout, stderr *os.File) error {
 			return err
 		}
 	}
-	srv := &http.Server{Handler: emulator.New(opts), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)

@@ -28,8 +28,16 @@ type CLI struct {
 }
 
 // providerAddress is where `provider "appstreaming"` without
-// required_providers resolves, as in the test configurations.
-const providerAddress = "registry.terraform.io/hashicorp/appstreaming"
+// required_providers resolves, as in the test configurations: the CLI's
+// default registry host (TF_ACC_PROVIDER_HOST, as terraform-plugin-testing
+// reads it, for OpenTofu) and the hashicorp namespace.
+func providerAddress() string {
+	host := os.Getenv("TF_ACC_PROVIDER_HOST")
+	if host == "" {
+		host = "registry.terraform.io"
+	}
+	return host + "/hashicorp/appstreaming"
+}
 
 // NewCLI serves the provider until the test ends and returns a runner in a
 // fresh directory.
@@ -40,7 +48,7 @@ func NewCLI(t *testing.T) *CLI {
 	reattach := make(chan *plugin.ReattachConfig, 1)
 	closed := make(chan struct{})
 	go func() {
-		_ = tf6server.Serve(providerAddress, providerserver.NewProtocol6(provider.New("acctest")()),
+		_ = tf6server.Serve(providerAddress(), providerserver.NewProtocol6(provider.New("acctest")()),
 			tf6server.WithDebug(ctx, reattach, closed),
 			tf6server.WithGoPluginLogger(hclog.New(&hclog.LoggerOptions{Output: io.Discard})),
 			tf6server.WithLoggingSink(t),
@@ -52,7 +60,7 @@ func NewCLI(t *testing.T) *CLI {
 		<-closed
 	})
 	type addr struct{ Network, String string }
-	info, err := json.Marshal(map[string]any{providerAddress: map[string]any{
+	info, err := json.Marshal(map[string]any{providerAddress(): map[string]any{
 		"Protocol": string(cfg.Protocol), "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
 		"Addr": addr{cfg.Addr.Network(), cfg.Addr.String()},
 	}})

@@ -92,9 +92,3 @@ func terraformAtLeast(bin string, major, minor int) bool {
 	mi, _ := strconv.Atoi(string(m[2]))
 	return ma > major || (ma == major && mi >= minor)
 }
-
-// TerraformAtLeast reports whether the CLI the tests use (after PreCheck) is
-// at least major.minor, for tests that drive the CLI themselves.
-func TerraformAtLeast(major, minor int) bool {
-	return terraformAtLeast(os.Getenv("TF_ACC_TERRAFORM_PATH"), major, minor)
-}

@@ -162,6 +162,7 @@ type state struct {
 	otherTags  map[string]map[string]string // "Type/ID" → tags for non-group resources
 	created    int                          // groups created so far
 	rng        *rand.Rand
+	src        *rand.PCG // rng's source, kept so the state file can carry it
 	orderSeq   int64
 	// scaling engine (scaling.go): runtime per group, operation latency
 	scaling map[string]*poolRuntime
@@ -174,10 +175,11 @@ func newState(o Options) *state {
 	for k, v := range o.UserGroups {
 		ug[k] = v
 	}
+	src := rand.NewPCG(o.Seed, 0xa1b2c3)
 	return &state{
 		catalog: &cat, groups: map[string]*Group{}, policies: map[string]*AppPolicy{}, userGroups: ug,
 		instances: map[string][]*AppInstance{}, tasks: map[string]*connTask{}, otherTags: map[string]map[string]string{},
-		rng: rand.New(rand.NewPCG(o.Seed, 0xa1b2c3)), orderSeq: 220000000000000,
+		rng: rand.New(src), src: src, orderSeq: 220000000000000,
 	}
 }
 

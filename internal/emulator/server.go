@@ -97,6 +97,8 @@ type Emulator struct {
 
 	stsOnce sync.Once
 	stsData *stsBox
+
+	persist *persister // --state-file (persist.go); nil: memory only
 }
 
 type handlerFunc func(e *Emulator, c *call) (map[string]any, *apiError)
@@ -185,8 +187,17 @@ func (e *Emulator) count(action string, fn func(a *ActionStats)) {
 	e.statsMu.Unlock()
 }
 
-// ServeHTTP routes admin calls and API calls.
+// ServeHTTP routes admin calls and API calls; with a state file, the
+// answer waits until the changes are saved.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if e.persist != nil {
+		e.servePersisting(w, r)
+		return
+	}
+	e.dispatch(w, r)
+}
+
+func (e *Emulator) dispatch(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/_emulator/") || r.URL.Path == "/_emulator" {
 		e.serveAdmin(w, r)
 		return

@@ -29,7 +29,7 @@ func TestAccAppPolicy_identity(t *testing.T) {
 		statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("id")),
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireCLIFeature(acctest.FeatureIdentity)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: config(env, g.PolicyID, full), ConfigStateChecks: checks},

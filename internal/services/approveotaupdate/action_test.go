@@ -35,9 +35,7 @@ func otaGroup(t *testing.T, env *acctest.Env, pending bool) string {
 
 func cli(t *testing.T, env *acctest.Env, groupID, start string) *acctest.CLI {
 	t.Helper()
-	if !acctest.TerraformAtLeast(1, 14) {
-		t.Skip("actions need Terraform 1.14 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureActions)
 	c := acctest.NewCLI(t)
 	c.Write("main.tf", env.ProviderConfig()+fmt.Sprintf(`
 action "appstreaming_approve_ota_update" "tonight" {
@@ -146,7 +144,7 @@ func TestAccApproveOtaUpdate_actionTrigger(t *testing.T) {
 	id := otaGroup(t, env, true)
 	start := time.Now().Add(2 * time.Hour).Truncate(time.Minute).UTC()
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireCLIFeature(acctest.FeatureActions)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: env.Config(fmt.Sprintf(`

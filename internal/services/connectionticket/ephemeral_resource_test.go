@@ -21,9 +21,7 @@ const officeApp = "ca-office0000000001"
 
 func setup(t *testing.T, env *acctest.Env, user string) (*acctest.CLI, string) {
 	t.Helper()
-	if !acctest.TerraformAtLeast(1, 10) {
-		t.Skip("ephemeral resources need Terraform 1.10 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureEphemeral)
 	gid, err := env.Emulator.AddGroup(emulator.Group{Name: "tickets", ImageID: "img-win2019-office", Users: []string{"alice"},
 		NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 1, NodeCapacity: 2}})
 	if err != nil {

@@ -15,9 +15,7 @@ import (
 func TestAccDeliveryGroupList_generateConfigRoundTrip(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	if !acctest.TerraformAtLeast(1, 14) {
-		t.Skip("terraform query needs Terraform 1.14 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureQuery)
 	ids := consoleGroups(t, env.Emulator)
 	cli := acctest.NewCLI(t)
 	cli.Write("main.tf", env.ProviderConfig())

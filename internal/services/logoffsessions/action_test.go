@@ -50,9 +50,7 @@ func scheduledGroup(t *testing.T, env *acctest.Env, charge string, day, sessions
 
 func cli(t *testing.T, env *acctest.Env, groupID string) *acctest.CLI {
 	t.Helper()
-	if !acctest.TerraformAtLeast(1, 14) {
-		t.Skip("actions need Terraform 1.14 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureActions)
 	c := acctest.NewCLI(t)
 	c.Write("main.tf", env.ProviderConfig()+fmt.Sprintf(`
 action "appstreaming_log_off_sessions" "maintenance" {

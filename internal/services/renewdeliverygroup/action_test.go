@@ -31,9 +31,7 @@ func group(t *testing.T, env *acctest.Env, charge string) (string, time.Time) {
 
 func cli(t *testing.T, env *acctest.Env, groupID string, period int, unit string) *acctest.CLI {
 	t.Helper()
-	if !acctest.TerraformAtLeast(1, 14) {
-		t.Skip("actions need Terraform 1.14 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureActions)
 	c := acctest.NewCLI(t)
 	c.Write("main.tf", env.ProviderConfig()+fmt.Sprintf(`
 action "appstreaming_renew_delivery_group" "year" {

@@ -25,7 +25,7 @@ func TestAccScalingPolicy_identity(t *testing.T) {
 		statecheck.ExpectIdentityValueMatchesState(res, tfjsonpath.New("delivery_group_id")),
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireCLIFeature(acctest.FeatureIdentity)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: env.Config(usageConfig(gid, 4)), ConfigStateChecks: checks},

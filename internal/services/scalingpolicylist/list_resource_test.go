@@ -51,7 +51,7 @@ func TestAccScalingPolicyList_query(t *testing.T) {
 		return queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"delivery_group_id": knownvalue.StringExact(id), "region_id": knownvalue.StringExact("cn-shanghai")})
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.RequireCLIFeature(acctest.FeatureQuery)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: env.Config("")},
@@ -91,9 +91,7 @@ list "appstreaming_scaling_policy" "scaled" {
 func TestAccScalingPolicyList_generateConfigRoundTrip(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	if !acctest.TerraformAtLeast(1, 14) {
-		t.Skip("terraform query needs Terraform 1.14 or later")
-	}
+	acctest.SkipUnlessCLIHas(t, acctest.FeatureQuery)
 	_, usage, schedule := pools(t, env.Emulator)
 	cli := acctest.NewCLI(t)
 	cli.Write("main.tf", env.ProviderConfig())
