@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 type model struct {
@@ -42,21 +43,13 @@ func protocolName(webrtc bool, mode string) (string, bool) {
 	return "", false
 }
 
-func intPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
 // expand builds the VideoPolicy to send: only the settings present in the
 // configuration, so the service keeps the rest as they are.
 func expand(m model) *client.VideoPolicy {
 	vp := &client.VideoPolicy{
-		FrameRate:               intPtr(m.FrameRate),
-		SessionResolutionWidth:  intPtr(m.ResolutionWidth),
-		SessionResolutionHeight: intPtr(m.ResolutionHeight),
+		FrameRate:               common.IntPtr(m.FrameRate),
+		SessionResolutionWidth:  common.IntPtr(m.ResolutionWidth),
+		SessionResolutionHeight: common.IntPtr(m.ResolutionHeight),
 		VisualQualityStrategy:   m.VisualQuality.ValueString(),
 	}
 	if !m.ResolutionAdaptive.IsNull() && !m.ResolutionAdaptive.IsUnknown() {

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
@@ -57,7 +58,7 @@ func (r *deliveryGroupResource) lookupInstanceType(ctx context.Context, region, 
 // when the values are known and again at apply, before anything is ordered.
 func (r *deliveryGroupResource) checkCapacity(ctx context.Context, region, instanceType string, capacity types.Int64, diags *diag.Diagnostics) bool {
 	if _, _, ok := validators.DocumentedCapacityRange(instanceType); ok {
-		c := intPtr(capacity)
+		c := common.IntPtr(capacity)
 		if c == nil {
 			return true
 		}
@@ -79,7 +80,7 @@ func (r *deliveryGroupResource) checkCapacity(ctx context.Context, region, insta
 			fmt.Sprintf("ListNodeInstanceType in %s does not offer %q. Use the appstreaming_instance_types data source to list the available types.", region, instanceType))
 		return false
 	}
-	if c := intPtr(capacity); c != nil {
+	if c := common.IntPtr(capacity); c != nil {
 		if err := validators.CheckCapacity(instanceType, int64(*c), int64(found.MaxCapacity)); err != nil {
 			diags.AddAttributeError(path.Root("node_pool").AtName("capacity"), "Invalid Node Capacity",
 				err.Error()+" (MaxCapacity from ListNodeInstanceType). Lower node_pool.capacity or choose a larger instance type.")

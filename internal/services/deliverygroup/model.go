@@ -12,6 +12,7 @@ import (
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/customtypes"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
@@ -120,22 +121,6 @@ type userDefinePolicyModel struct {
 
 // ---------- expand ----------
 
-func intPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
-func boolPtr(v types.Bool) *bool {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	b := v.ValueBool()
-	return &b
-}
-
 func stringValues(vs []types.String) []string {
 	if vs == nil {
 		return nil
@@ -174,7 +159,7 @@ func (n *networkModel) expand() *client.Network {
 		return nil
 	}
 	out := &client.Network{StrategyType: n.StrategyType.ValueString(), OfficeSiteID: n.OfficeSiteID.ValueString(),
-		VSwitchIDs: stringValues(n.VSwitchIDs), IPExpireMinutes: intPtr(n.IPExpireMinutes), DomainRules: expandDomainRules(n.DomainRules)}
+		VSwitchIDs: stringValues(n.VSwitchIDs), IPExpireMinutes: common.IntPtr(n.IPExpireMinutes), DomainRules: expandDomainRules(n.DomainRules)}
 	for _, r := range n.Routes {
 		out.Routes = append(out.Routes, client.Route{Destination: r.Destination.ValueString(), Mode: r.Mode.ValueString()})
 	}
@@ -195,7 +180,7 @@ func (s *storagePolicyModel) expand() *client.StoragePolicy {
 	}
 	out := &client.StoragePolicy{StorageTypeList: stringValues(s.StorageTypes)}
 	if up := s.UserProfile; up != nil {
-		out.UserProfile = &client.UserProfile{UserProfileSwitch: boolPtr(up.Enabled),
+		out.UserProfile = &client.UserProfile{UserProfileSwitch: common.BoolPtr(up.Enabled),
 			RemoteStorageType: up.RemoteStorageType.ValueString(), RemoteStoragePath: up.RemoteStoragePath.ValueString()}
 	}
 	return out
@@ -207,14 +192,14 @@ func (r *runtimePolicyModel) expand() *client.RuntimePolicy {
 	}
 	return &client.RuntimePolicy{SessionType: r.SessionType.ValueString(), DebugMode: onOff(r.DebugMode),
 		SessionUserGenerationMode: r.SessionUserGenerationMode.ValueString(), SessionPreOpen: trueFalse(r.SessionPreOpen),
-		PerSessionPerApp: boolPtr(r.PerSessionPerApp), PersistentAppInstanceScheduleMode: r.PersistentAppInstanceScheduleMode.ValueString()}
+		PerSessionPerApp: common.BoolPtr(r.PerSessionPerApp), PersistentAppInstanceScheduleMode: r.PersistentAppInstanceScheduleMode.ValueString()}
 }
 
 func (s *securityPolicyModel) expand() *client.SecurityPolicy {
 	if s == nil {
 		return nil
 	}
-	return &client.SecurityPolicy{ResetAfterUnbind: boolPtr(s.ResetAfterUnbind), SkipUserAuthCheck: boolPtr(s.SkipUserAuthCheck)}
+	return &client.SecurityPolicy{ResetAfterUnbind: common.BoolPtr(s.ResetAfterUnbind), SkipUserAuthCheck: common.BoolPtr(s.SkipUserAuthCheck)}
 }
 
 // createInput builds CreateAppInstanceGroup from a fully known plan. The
@@ -224,14 +209,14 @@ func (m *resourceModel) createInput(name, region string) client.CreateAppInstanc
 	in := client.CreateAppInstanceGroupInput{
 		AppCenterImageID: m.ImageID.ValueString(), AppInstanceGroupName: name, BizRegionID: region,
 		ChargeResourceMode: m.ChargeResourceMode.ValueString(), ChargeType: m.ChargeType.ValueString(),
-		AutoPay: boolPtr(m.AutoPay), AutoRenew: boolPtr(m.AutoRenew), PromotionID: m.PromotionID.ValueString(),
-		SessionTimeout: intPtr(m.SessionTimeout), PreOpenAppID: m.PreOpenAppID.ValueString(), AppPolicyID: m.BindPolicyID.ValueString(),
+		AutoPay: common.BoolPtr(m.AutoPay), AutoRenew: common.BoolPtr(m.AutoRenew), PromotionID: m.PromotionID.ValueString(),
+		SessionTimeout: common.IntPtr(m.SessionTimeout), PreOpenAppID: m.PreOpenAppID.ValueString(), AppPolicyID: m.BindPolicyID.ValueString(),
 		ClusterID: m.ClusterID.ValueString(), SubPayType: m.SubPayType.ValueString(), AppPackageType: m.AppPackageType.ValueString(),
 		AuthMode: m.AuthMode.ValueString(),
 		Network:  m.Network.expand(), StoragePolicy: m.StoragePolicy.expand(), RuntimePolicy: m.RuntimePolicy.expand(),
 		SecurityPolicy: m.SecurityPolicy.expand(),
 		NodePool: &client.NodePoolStrategy{NodeInstanceType: m.NodePool.InstanceType.ValueString(), StrategyType: strategyFixed,
-			NodeAmount: intPtr(m.NodePool.Amount), NodeCapacity: intPtr(m.NodePool.Capacity)},
+			NodeAmount: common.IntPtr(m.NodePool.Amount), NodeCapacity: common.IntPtr(m.NodePool.Capacity)},
 	}
 	if m.ChargeType.ValueString() == chargePrePaid {
 		in.Period, in.PeriodUnit = int(m.Period.ValueInt64()), m.PeriodUnit.ValueString()
@@ -246,13 +231,6 @@ func (m *resourceModel) createInput(name, region string) client.CreateAppInstanc
 }
 
 // ---------- flatten ----------
-
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
 
 // customTags keeps the tags a user can manage: scope Custom and not a
 // reserved System/ key, so service-set tags never show as drift.
@@ -282,8 +260,8 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 	m.ChargeResourceMode = types.StringValue(firstNonEmpty(g.ChargeResourceMode, "Node"))
 	m.ChargeType = types.StringValue(g.ChargeType)
 	m.SessionTimeout = types.Int64Value(int64(g.SessionTimeout))
-	m.AppPolicyID = stringOrNull(g.AppPolicyID)
-	m.AuthMode = stringOrNull(g.AuthMode)
+	m.AppPolicyID = common.StringOrNull(g.AppPolicyID)
+	m.AuthMode = common.StringOrNull(g.AuthMode)
 
 	if len(g.NodePool) > 0 {
 		p := g.NodePool[0]
@@ -307,7 +285,7 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 	// in only when the user manages the object (or, for office_site_id, when
 	// one is set), so unmanaged defaults don't become diffs.
 	if m.Network != nil {
-		m.Network.OfficeSiteID = stringOrNull(g.OfficeSiteID)
+		m.Network.OfficeSiteID = common.StringOrNull(g.OfficeSiteID)
 	} else if g.OfficeSiteID != "" {
 		m.Network = &networkModel{StrategyType: types.StringNull(), OfficeSiteID: types.StringValue(g.OfficeSiteID), IPExpireMinutes: types.Int64Null()}
 	}

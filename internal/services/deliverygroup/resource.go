@@ -332,10 +332,10 @@ func modifyInput(plan, state *resourceModel) (client.ModifyAppInstanceGroupAttri
 		in.AppInstanceGroupName, changed = plan.Name.ValueString(), true
 	}
 	if !plan.SessionTimeout.Equal(state.SessionTimeout) {
-		in.SessionTimeout, changed = intPtr(plan.SessionTimeout), true
+		in.SessionTimeout, changed = common.IntPtr(plan.SessionTimeout), true
 	}
 	if !plan.NodePool.Capacity.IsUnknown() && !plan.NodePool.Capacity.Equal(state.NodePool.Capacity) {
-		in.NodeCapacity, in.NodePoolID, changed = intPtr(plan.NodePool.Capacity), state.NodePool.ID.ValueString(), true
+		in.NodeCapacity, in.NodePoolID, changed = common.IntPtr(plan.NodePool.Capacity), state.NodePool.ID.ValueString(), true
 	}
 	if !securityEqual(plan.SecurityPolicy, state.SecurityPolicy) {
 		in.SecurityPolicy = plan.SecurityPolicy.expand()

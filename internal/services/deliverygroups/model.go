@@ -6,7 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 type model struct {
@@ -175,36 +175,36 @@ func flattenGroup(g client.AppInstanceGroup) groupModel {
 	m := groupModel{
 		ID:                          types.StringValue(g.AppInstanceGroupID),
 		Name:                        types.StringValue(g.AppInstanceGroupName),
-		RegionID:                    lookup.StringOrNull(g.RegionID),
-		ImageID:                     lookup.StringOrNull(g.AppCenterImageID),
-		ProductType:                 lookup.StringOrNull(g.ProductType),
-		OsType:                      lookup.StringOrNull(g.OsType),
-		Status:                      lookup.StringOrNull(g.Status),
-		ResourceStatus:              lookup.StringOrNull(g.ResourceStatus),
-		ChargeType:                  lookup.StringOrNull(g.ChargeType),
-		ChargeResourceMode:          lookup.StringOrNull(g.ChargeResourceMode),
-		AppPolicyID:                 lookup.StringOrNull(g.AppPolicyID),
-		AppPolicyVersion:            lookup.StringOrNull(g.AppPolicyVersion),
+		RegionID:                    common.StringOrNull(g.RegionID),
+		ImageID:                     common.StringOrNull(g.AppCenterImageID),
+		ProductType:                 common.StringOrNull(g.ProductType),
+		OsType:                      common.StringOrNull(g.OsType),
+		Status:                      common.StringOrNull(g.Status),
+		ResourceStatus:              common.StringOrNull(g.ResourceStatus),
+		ChargeType:                  common.StringOrNull(g.ChargeType),
+		ChargeResourceMode:          common.StringOrNull(g.ChargeResourceMode),
+		AppPolicyID:                 common.StringOrNull(g.AppPolicyID),
+		AppPolicyVersion:            common.StringOrNull(g.AppPolicyVersion),
 		AppPolicyImageCheck:         types.BoolValue(g.AppPolicyImageCheck),
-		AppInstanceType:             lookup.StringOrNull(g.AppInstanceType),
-		SpecID:                      lookup.StringOrNull(g.SpecID),
+		AppInstanceType:             common.StringOrNull(g.AppInstanceType),
+		SpecID:                      common.StringOrNull(g.SpecID),
 		SessionTimeout:              types.Int64Value(int64(g.SessionTimeout)),
-		AuthMode:                    lookup.StringOrNull(g.AuthMode),
-		AccessType:                  lookup.StringOrNull(g.AccessType),
-		OfficeSiteID:                lookup.StringOrNull(g.OfficeSiteID),
+		AuthMode:                    common.StringOrNull(g.AuthMode),
+		AccessType:                  common.StringOrNull(g.AccessType),
+		OfficeSiteID:                common.StringOrNull(g.OfficeSiteID),
 		SkipUserAuthCheck:           types.BoolValue(g.SkipUserAuthCheck),
-		UserGroupAuthMode:           lookup.StringOrNull(g.UserGroupAuthMode),
+		UserGroupAuthMode:           common.StringOrNull(g.UserGroupAuthMode),
 		Amount:                      types.Int64Value(int64(g.Amount)),
 		MinAmount:                   types.Int64Value(int64(g.MinAmount)),
 		MaxAmount:                   types.Int64Value(int64(g.MaxAmount)),
-		ReserveAmountRatio:          lookup.StringOrNull(g.ReserveAmountRatio),
+		ReserveAmountRatio:          common.StringOrNull(g.ReserveAmountRatio),
 		ReserveMinAmount:            types.Int64Value(int64(g.ReserveMinAmount)),
 		ReserveMaxAmount:            types.Int64Value(int64(g.ReserveMaxAmount)),
 		ScalingStep:                 types.Int64Value(int64(g.ScalingStep)),
 		ScalingUsageThreshold:       types.Int64Value(int64(g.ScalingUsageThreshold)),
 		ScalingDownAfterIdleMinutes: types.Int64Value(int64(g.ScalingDownAfterIdleMinutes)),
-		CreatedAt:                   lookup.FormatTime(g.GmtCreate),
-		ExpiredAt:                   lookup.FormatTime(g.ExpiredTime),
+		CreatedAt:                   common.FormatTime(g.GmtCreate),
+		ExpiredAt:                   common.FormatTime(g.ExpiredTime),
 		Tags:                        map[string]string{},
 		SystemTags:                  map[string]string{},
 		Apps:                        make([]appModel, 0, len(g.Apps)),
@@ -221,12 +221,12 @@ func flattenGroup(g client.AppInstanceGroup) groupModel {
 		}
 	}
 	for _, a := range g.Apps {
-		m.Apps = append(m.Apps, appModel{ID: types.StringValue(a.AppID), Name: lookup.StringOrNull(a.AppName),
-			Version: lookup.StringOrNull(a.AppVersion), VersionName: lookup.StringOrNull(a.AppVersionName), Icon: lookup.StringOrNull(a.AppIcon)})
+		m.Apps = append(m.Apps, appModel{ID: types.StringValue(a.AppID), Name: common.StringOrNull(a.AppName),
+			Version: common.StringOrNull(a.AppVersion), VersionName: common.StringOrNull(a.AppVersionName), Icon: common.StringOrNull(a.AppIcon)})
 	}
 	if g.OtaInfo != nil {
-		m.Ota = &otaModel{CurrentVersion: lookup.StringOrNull(g.OtaInfo.OtaVersion),
-			NewVersion: lookup.StringOrNull(g.OtaInfo.NewOtaVersion), TaskID: lookup.StringOrNull(g.OtaInfo.TaskID)}
+		m.Ota = &otaModel{CurrentVersion: common.StringOrNull(g.OtaInfo.OtaVersion),
+			NewVersion: common.StringOrNull(g.OtaInfo.NewOtaVersion), TaskID: common.StringOrNull(g.OtaInfo.TaskID)}
 	}
 	if len(g.NodePool) > 0 {
 		m.NodePool = flattenPool(g.NodePool[0])
@@ -236,28 +236,28 @@ func flattenGroup(g client.AppInstanceGroup) groupModel {
 
 func flattenPool(p client.NodePool) *nodePoolModel {
 	m := &nodePoolModel{
-		ID:                          lookup.StringOrNull(p.NodePoolID),
-		InstanceType:                lookup.StringOrNull(p.NodeInstanceType),
-		InstanceTypeName:            lookup.StringOrNull(p.NodeTypeName),
+		ID:                          common.StringOrNull(p.NodePoolID),
+		InstanceType:                common.StringOrNull(p.NodeInstanceType),
+		InstanceTypeName:            common.StringOrNull(p.NodeTypeName),
 		Capacity:                    types.Int64Value(int64(p.NodeCapacity)),
 		Amount:                      types.Int64Value(int64(p.NodeAmount)),
 		PurchasedAmount:             types.Int64Value(int64(p.Amount)),
 		NodeUsed:                    types.Int64Value(int64(p.NodeUsed)),
 		ScalingNodeAmount:           types.Int64Value(int64(p.ScalingNodeAmount)),
 		ScalingNodeUsed:             types.Int64Value(int64(p.ScalingNodeUsed)),
-		StrategyType:                lookup.StringOrNull(p.StrategyType),
+		StrategyType:                common.StringOrNull(p.StrategyType),
 		MaxScalingAmount:            types.Int64Value(int64(p.MaxScalingAmount)),
 		ScalingStep:                 types.Int64Value(int64(p.ScalingStep)),
 		ScalingUsageThreshold:       types.Int64Value(int64(p.ScalingUsageThreshold)),
 		ScalingDownAfterIdleMinutes: types.Int64Value(int64(p.ScalingDownAfterIdleMinutes)),
 		MaxIdleAppInstanceAmount:    types.Int64Value(int64(p.MaxIdleAppInstanceAmount)),
-		StrategyEnableDate:          lookup.StringOrNull(p.StrategyEnableDate),
-		StrategyDisableDate:         lookup.StringOrNull(p.StrategyDisableDate),
+		StrategyEnableDate:          common.StringOrNull(p.StrategyEnableDate),
+		StrategyDisableDate:         common.StringOrNull(p.StrategyDisableDate),
 		WarmUp:                      types.BoolValue(p.WarmUp),
 		RecurrenceSchedules:         make([]scheduleModel, 0, len(p.RecurrenceSchedules)),
 	}
 	for _, s := range p.RecurrenceSchedules {
-		sm := scheduleModel{Type: lookup.StringOrNull(s.RecurrenceType), Days: make([]int64, 0, len(s.RecurrenceValues)),
+		sm := scheduleModel{Type: common.StringOrNull(s.RecurrenceType), Days: make([]int64, 0, len(s.RecurrenceValues)),
 			Periods: make([]periodModel, 0, len(s.TimerPeriods))}
 		for _, d := range s.RecurrenceValues {
 			sm.Days = append(sm.Days, int64(d))

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
@@ -153,7 +154,7 @@ func sortNewestFirst(ims []client.Image) {
 	}
 	keys := make(map[string]keyed, len(ims))
 	for _, im := range ims {
-		t, ok := lookup.ParseTime(im.GmtCreate)
+		t, ok := common.ParseTime(im.GmtCreate)
 		keys[im.ImageID] = keyed{t, ok}
 	}
 	sort.SliceStable(ims, func(i, j int) bool {
@@ -172,30 +173,30 @@ func flattenImage(im client.Image, region string) imageModel {
 	m := imageModel{
 		ID:                      types.StringValue(im.ImageID),
 		Name:                    types.StringValue(im.ImageName),
-		Type:                    lookup.StringOrNull(tfImageType(im.ImageType)),
-		OsType:                  lookup.StringOrNull(im.OsType),
-		Status:                  lookup.StringOrNull(im.Status),
-		RegionID:                lookup.StringOrNull(region),
+		Type:                    common.StringOrNull(tfImageType(im.ImageType)),
+		OsType:                  common.StringOrNull(im.OsType),
+		Status:                  common.StringOrNull(im.Status),
+		RegionID:                common.StringOrNull(region),
 		RegionIDs:               lookup.Strings(im.ImageRegionList),
-		CreatedAt:               lookup.FormatTime(im.GmtCreate),
-		ModifiedAt:              lookup.FormatTime(im.GmtModified),
-		PlatformName:            lookup.StringOrNull(im.PlatformName),
-		Distro:                  lookup.StringOrNull(im.Distro),
-		ProtocolType:            lookup.StringOrNull(im.ProtocolType),
-		Description:             lookup.StringOrNull(im.Description),
-		ProductType:             lookup.StringOrNull(im.ProductType),
-		PackageType:             lookup.StringOrNull(im.PackageType),
-		SessionType:             lookup.StringOrNull(im.SessionType),
-		Language:                lookup.StringOrNull(im.Language),
+		CreatedAt:               common.FormatTime(im.GmtCreate),
+		ModifiedAt:              common.FormatTime(im.GmtModified),
+		PlatformName:            common.StringOrNull(im.PlatformName),
+		Distro:                  common.StringOrNull(im.Distro),
+		ProtocolType:            common.StringOrNull(im.ProtocolType),
+		Description:             common.StringOrNull(im.Description),
+		ProductType:             common.StringOrNull(im.ProductType),
+		PackageType:             common.StringOrNull(im.PackageType),
+		SessionType:             common.StringOrNull(im.SessionType),
+		Language:                common.StringOrNull(im.Language),
 		SupportedLanguages:      lookup.Strings(im.SupportedLanguageList),
-		VersionID:               lookup.StringOrNull(im.VersionID),
-		VersionName:             lookup.StringOrNull(im.VersionName),
-		OnlineVersionID:         lookup.StringOrNull(im.OnlineVersionID),
-		LatestVersionID:         lookup.StringOrNull(im.LatestVersionID),
-		FotaVersion:             lookup.StringOrNull(im.FotaVersion),
-		BaseImageID:             lookup.StringOrNull(im.BaseImageID),
-		BaseImageVersion:        lookup.StringOrNull(im.BaseImageVersion),
-		ParentImageID:           lookup.StringOrNull(im.ParentImageID),
+		VersionID:               common.StringOrNull(im.VersionID),
+		VersionName:             common.StringOrNull(im.VersionName),
+		OnlineVersionID:         common.StringOrNull(im.OnlineVersionID),
+		LatestVersionID:         common.StringOrNull(im.LatestVersionID),
+		FotaVersion:             common.StringOrNull(im.FotaVersion),
+		BaseImageID:             common.StringOrNull(im.BaseImageID),
+		BaseImageVersion:        common.StringOrNull(im.BaseImageVersion),
+		ParentImageID:           common.StringOrNull(im.ParentImageID),
 		SystemDiskSize:          types.Int64Value(int64(im.SystemDiskSize)),
 		DataDiskSize:            types.Int64Value(int64(im.DataDiskSize)),
 		VolumeEncryptionEnabled: types.BoolValue(im.VolumeEncryptionEnabled),

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
@@ -90,7 +91,7 @@ func flatten(m *model, in client.GetResourcePriceInput, item client.PriceItem) e
 	if m.TradePrice, err = moneyValue("TradePrice", p.TradePrice); err != nil {
 		return err
 	}
-	m.Currency = lookup.StringOrNull(p.Currency)
+	m.Currency = common.StringOrNull(p.Currency)
 	m.PriceUnit = types.StringValue("period")
 	if in.ChargeType == chargePostPaid {
 		m.PriceUnit = types.StringValue("hour")
@@ -98,14 +99,14 @@ func flatten(m *model, in client.GetResourcePriceInput, item client.PriceItem) e
 	m.Promotions = make([]promotionModel, 0, len(p.Promotions))
 	for _, pr := range p.Promotions {
 		m.Promotions = append(m.Promotions, promotionModel{
-			ID: types.StringValue(pr.PromotionID), Name: lookup.StringOrNull(pr.PromotionName),
-			Description: lookup.StringOrNull(pr.PromotionDesc), OptionCode: lookup.StringOrNull(pr.OptionCode),
+			ID: types.StringValue(pr.PromotionID), Name: common.StringOrNull(pr.PromotionName),
+			Description: common.StringOrNull(pr.PromotionDesc), OptionCode: common.StringOrNull(pr.OptionCode),
 			Selected: types.BoolValue(pr.Selected),
 		})
 	}
 	m.Rules = make([]ruleModel, 0, len(item.Rules))
 	for _, r := range item.Rules {
-		m.Rules = append(m.Rules, ruleModel{ID: types.Int64Value(r.RuleID), Description: lookup.StringOrNull(r.Description)})
+		m.Rules = append(m.Rules, ruleModel{ID: types.Int64Value(r.RuleID), Description: common.StringOrNull(r.Description)})
 	}
 	m.RegionID = types.StringValue(in.BizRegionID)
 	m.Amount = types.Int64Value(in.Amount)

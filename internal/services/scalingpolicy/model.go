@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 // resourceModel is the whole resource. The nested objects stay types.Object
@@ -140,14 +141,6 @@ func decodeSchedule(ctx context.Context, o types.Object, diags *diag.Diagnostics
 	return ds
 }
 
-func intPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
 // expand builds the NodePoolStrategy for ModifyNodePoolAttribute. NodeAmount
 // is never sent: the resource count belongs to appstreaming_delivery_group.
 func expand(ctx context.Context, m resourceModel, diags *diag.Diagnostics) *client.NodePoolStrategy {
@@ -155,11 +148,11 @@ func expand(ctx context.Context, m resourceModel, diags *diag.Diagnostics) *clie
 	switch st.StrategyType {
 	case StrategyUsage:
 		if u := decodeUsage(ctx, m.Usage, diags); u != nil {
-			st.MaxScalingAmount = intPtr(u.MaxScalingAmount)
-			st.ScalingStep = intPtr(u.ScalingStep)
-			st.ScalingUsageThreshold = intPtr(u.ScalingUsageThreshold)
-			st.ScalingDownAfterIdleMinutes = intPtr(u.ScalingDownAfterIdleMinutes)
-			st.MaxIdleAppInstanceAmount = intPtr(u.MaxIdleAppInstanceAmount)
+			st.MaxScalingAmount = common.IntPtr(u.MaxScalingAmount)
+			st.ScalingStep = common.IntPtr(u.ScalingStep)
+			st.ScalingUsageThreshold = common.IntPtr(u.ScalingUsageThreshold)
+			st.ScalingDownAfterIdleMinutes = common.IntPtr(u.ScalingDownAfterIdleMinutes)
+			st.MaxIdleAppInstanceAmount = common.IntPtr(u.MaxIdleAppInstanceAmount)
 		}
 	case StrategySchedule:
 		if s := decodeSchedule(ctx, m.Schedule, diags); s != nil {
