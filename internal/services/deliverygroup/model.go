@@ -3,7 +3,6 @@ package deliverygroup
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -13,6 +12,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/customtypes"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/groupview"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
@@ -232,19 +232,6 @@ func (m *resourceModel) createInput(name, region string) client.CreateAppInstanc
 
 // ---------- flatten ----------
 
-// customTags keeps the tags a user can manage: scope Custom and not a
-// reserved System/ key, so service-set tags never show as drift.
-func customTags(tags []client.Tag) map[string]string {
-	out := map[string]string{}
-	for _, t := range tags {
-		if strings.EqualFold(t.Scope, "System") || validators.ReservedTagKeyReason(t.Key) != "" {
-			continue
-		}
-		out[t.Key] = t.Value
-	}
-	return out
-}
-
 // flatten writes what the API returns into m, leaving the arguments the API
 // never returns (period, network details, storage/runtime policy…) as they
 // are in m — Terraform's record is the only source for those.
@@ -302,7 +289,8 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 		rp.SessionType = types.StringValue(g.SessionType)
 	}
 
-	tags := customTags(g.Tags)
+	view := groupview.Flatten(*g)
+	tags := view.Tags
 	if len(tags) == 0 && (m.Tags.IsNull() || m.Tags.IsUnknown()) {
 		m.Tags = types.MapNull(types.StringType)
 	} else {
@@ -315,7 +303,7 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 	m.ResourceStatus = types.StringValue(g.ResourceStatus)
 	m.OsType = types.StringValue(g.OsType)
 	m.SpecID = types.StringValue(g.SpecID)
-	m.CreatedAt = types.StringValue(g.GmtCreate)
+	m.CreatedAt = view.CreatedAt
 	m.ExpiredAt = types.StringValue(g.ExpiredTime)
 	if m.OrderID.IsNull() || m.OrderID.IsUnknown() {
 		m.OrderID = types.StringValue("")

@@ -356,7 +356,7 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"os_type":         computedString("Operating system of the image (`OsType`), e.g. `Windows`."),
 			"spec_id":         computedString("Spec tied to the group (`SpecId`)."),
 			"order_id":        computedString("Order placed by the create call (`OrderId`); empty after import or when the create was reconciled."),
-			"created_at":      computedString("Creation time (`GmtCreate`)."),
+			"created_at":      computedString("Creation time (`GmtCreate`) in RFC 3339, UTC."),
 			"expired_at":      computedString("Expiry time (`ExpiredTime`); meaningful for `PrePaid`."),
 			"apps": schema.ListNestedAttribute{
 				Computed: true, MarkdownDescription: "Apps in the image (`Apps`).",

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/groupview"
 )
 
 // fakeLister serves n groups (aig-000 …) like the API: paged, with
@@ -84,28 +85,11 @@ func TestKeepTags(t *testing.T) {
 	if (query{Tags: map[string]string{"env": "dev"}}).keep(g) {
 		t.Error("wrong value kept")
 	}
-	m := flattenGroup(g)
+	m := groupview.Flatten(g)
 	if m.Tags["env"] != "prod" || m.SystemTags["System/Scheduler/GRAYSCALE"] != "false" || len(m.Tags) != 1 {
 		t.Errorf("tags split wrong: %v %v", m.Tags, m.SystemTags)
 	}
 	if m.NodePool != nil || m.Ota != nil {
 		t.Error("absent node pool / OTA must be null")
-	}
-}
-
-func TestFlattenGroup(t *testing.T) {
-	g := client.AppInstanceGroup{AppInstanceGroupID: "aig-1", SessionTimeout: -1, GmtCreate: "2022-04-26T15:06:16.000+00:00",
-		OtaInfo: &client.OtaInfo{OtaVersion: "1.0", TaskID: "t-1"},
-		NodePool: []client.NodePool{{NodePoolID: "rg-1", NodeAmount: 3, Amount: 2, NodeUsed: 1, ScalingNodeAmount: 8, ScalingNodeUsed: 4,
-			ScalingUsageThreshold: 85, StrategyType: "NODE_SCALING_BY_SCHEDULE",
-			RecurrenceSchedules: []client.RecurrenceSchedule{{RecurrenceType: "Weekly", RecurrenceValues: []int{1, 5},
-				TimerPeriods: []client.TimerPeriod{{StartTime: "09:30", EndTime: "11:00", Amount: 5}}}}}}}
-	m := flattenGroup(g)
-	np := m.NodePool
-	if m.SessionTimeout.ValueInt64() != -1 || m.CreatedAt.ValueString() != "2022-04-26T15:06:16Z" || !m.Ota.NewVersion.IsNull() ||
-		np.Amount.ValueInt64() != 3 || np.PurchasedAmount.ValueInt64() != 2 || np.ScalingNodeUsed.ValueInt64() != 4 ||
-		np.ScalingUsageThreshold.ValueInt64() != 85 || len(np.RecurrenceSchedules) != 1 ||
-		np.RecurrenceSchedules[0].Days[1] != 5 || np.RecurrenceSchedules[0].Periods[0].Amount.ValueInt64() != 5 {
-		t.Errorf("flatten = %+v / %+v", m, np)
 	}
 }

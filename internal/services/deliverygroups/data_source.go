@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/groupview"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
@@ -47,9 +48,9 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 		return
 	}
 	m.ID = types.StringValue(lookup.FilterID("delivery-groups", q))
-	m.Groups = make([]groupModel, 0, len(found))
+	m.Groups = make([]groupview.Group, 0, len(found))
 	for _, g := range found {
-		m.Groups = append(m.Groups, flattenGroup(g))
+		m.Groups = append(m.Groups, groupview.Flatten(g))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
