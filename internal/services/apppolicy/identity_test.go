@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Identity (policy ID + region) is set on create and survives refresh.
@@ -20,7 +19,7 @@ import (
 func TestAccAppPolicy_identity(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "policy-identity")
+	g := env.PublishGroup(t, "policy-identity")
 	checks := []statecheck.StateCheck{
 		statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
 			"id":        knownvalue.StringExact(g.PolicyID),

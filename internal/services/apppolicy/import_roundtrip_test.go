@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Import with -generate-config-out: the generated configuration validates,
@@ -18,7 +17,7 @@ import (
 func TestAccAppPolicy_importGeneratedConfig(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ap-generated")
+	g := env.PublishGroup(t, "ap-generated")
 	rt := &acctest.ImportRoundTrip{ResourceName: "appstreaming_app_policy.test", ImportID: g.PolicyID,
 		// The settings cannot be read back: they come out null, which must
 		// validate (with a warning), and applying it sends nothing.

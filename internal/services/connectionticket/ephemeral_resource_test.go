@@ -14,7 +14,6 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 const officeApp = "ca-office0000000001"
@@ -96,7 +95,7 @@ func TestAccConnectionTicket_notInPlanOrState(t *testing.T) {
 	// The configuration (also inside the saved plan) has the bare prefix; a
 	// real ticket has the task ID after it.
 	ticket := regexp.MustCompile(`emu-ticket-[0-9a-z]{8,}`)
-	control, err := testgroup.Client(t, env.Server.URL).ConnectionTicket(context.Background(),
+	control, err := env.APIClient(t).ConnectionTicket(context.Background(),
 		client.GetConnectionTicketInput{AppID: officeApp, EndUserID: "alice", AppInstanceGroupIDList: []string{gid}}, time.Minute)
 	if err != nil || !ticket.MatchString(control.Ticket) {
 		t.Fatalf("control ticket %v (%v) does not match %s: the check below would prove nothing", control, err, ticket)

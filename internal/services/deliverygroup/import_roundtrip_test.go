@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Import with -generate-config-out: the generated configuration validates,
@@ -17,7 +16,7 @@ import (
 func TestAccDeliveryGroup_importGeneratedConfig(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "dg-generated")
+	g := env.PublishGroup(t, "dg-generated")
 	rt := &acctest.ImportRoundTrip{ResourceName: "appstreaming_delivery_group.test", ImportID: g.ID,
 		// The policy the service created dies with the group: pinning it in
 		// configuration would re-create the group bound to a dead policy.

@@ -133,7 +133,6 @@ func TestAccInstanceTypesDataSource_filters(t *testing.T) {
 
 func TestAccInstanceTypesDataSource_validation(t *testing.T) {
 	env := acctest.NewEnv(t)
-	env.RequireEmulator(t)
 	step := func(body, want string) resource.TestStep {
 		return resource.TestStep{Config: env.Config(body), PlanOnly: true, ExpectError: regexp.MustCompile(want)}
 	}
@@ -146,6 +145,9 @@ func TestAccInstanceTypesDataSource_validation(t *testing.T) {
 			step(`data "appstreaming_instance_types" "x" { region_id = "cn_shanghai" }`, `must be a region ID`),
 		},
 	})
+	if !env.IsEmulator() {
+		return // no call counter on the cloud: the plan errors are the test there
+	}
 	if n := env.Calls(""); n != 0 {
 		t.Errorf("invalid configurations made %d API calls; want 0", n)
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Identity (delivery group ID + region) is set on create, survives refresh,
@@ -19,7 +18,7 @@ import (
 func TestAccUserAuthorization_identity(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ua-identity")
+	g := env.PublishGroup(t, "ua-identity")
 	body := `  users = ["alice", "bob"]`
 	checks := []statecheck.StateCheck{
 		statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Import with -generate-config-out: the generated configuration validates,
@@ -17,7 +16,7 @@ import (
 func TestAccUserAuthorization_importGeneratedConfig(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ua-generated")
+	g := env.PublishGroup(t, "ua-generated")
 	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"alice", "bob"}, nil); err != nil {
 		t.Fatal(err)
 	}

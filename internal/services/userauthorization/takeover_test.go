@@ -17,7 +17,6 @@ import (
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/acctest"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/testgroup"
 )
 
 // Another workspace authorized alice and bob (and a user group). Creating a
@@ -29,7 +28,7 @@ import (
 func TestAccUserAuthorization_noTakeover(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ua-takeover")
+	g := env.PublishGroup(t, "ua-takeover")
 	const ug = "ug-otherworkspace01"
 	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"alice", "bob"}, nil); err != nil {
 		t.Fatal(err)
@@ -125,7 +124,7 @@ func (want userGroupsBefore) CheckPlan(_ context.Context, req plancheck.CheckPla
 func TestAccUserAuthorization_failedCreateSavesNothing(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	g := testgroup.Create(t, testgroup.Client(t, env.Server.URL), "ua-failed-create")
+	g := env.PublishGroup(t, "ua-failed-create")
 	if err := env.Emulator.AuthorizeUsers(g.ID, []string{"alice"}, nil); err != nil {
 		t.Fatal(err)
 	}
