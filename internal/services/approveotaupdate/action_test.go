@@ -19,14 +19,12 @@ const addr = "action.appstreaming_approve_ota_update.tonight"
 // otaGroup adds a group with an update from 2.0.0 to 2.1.0 waiting (or none).
 func otaGroup(t *testing.T, env *acctest.Env, pending bool) string {
 	t.Helper()
-	g := emulator.Group{Name: "ota", ImageID: "img-win2019-office",
-		NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 1, NodeCapacity: 1},
-		Ota:      emulator.OtaState{OtaVersion: "2.0.0"}}
+	g := emulator.GroupSeed{Name: "ota", ImageID: "img-win2019-office", InstanceType: "appstreaming.general.4c8g",
+		Nodes: 1, Capacity: 1, OtaVersion: "2.0.0"}
 	if pending {
-		g.Ota.NewOtaVersion, g.Ota.TaskID = "2.1.0", "ota-00000000000000001"
-		g.Ota.History = []emulator.OtaTask{{TaskID: g.Ota.TaskID, OtaVersion: "2.1.0", Status: "STANDBY", StartTime: time.Now()}}
+		g.PendingOta, g.PendingOtaTask = "2.1.0", "ota-00000000000000001"
 	}
-	id, err := env.Emulator.AddGroup(g)
+	id, err := env.Emulator.SeedGroup(g)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,8 +21,8 @@ const officeApp = "ca-office0000000001"
 func setup(t *testing.T, env *acctest.Env, user string) (*acctest.CLI, string) {
 	t.Helper()
 	acctest.SkipUnlessCLIHas(t, acctest.FeatureEphemeral)
-	gid, err := env.Emulator.AddGroup(emulator.Group{Name: "tickets", ImageID: "img-win2019-office", Users: []string{"alice"},
-		NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 1, NodeCapacity: 2}})
+	gid, err := env.Emulator.SeedGroup(emulator.GroupSeed{Name: "tickets", ImageID: "img-win2019-office", Users: []string{"alice"},
+		InstanceType: "appstreaming.general.4c8g", Nodes: 1, Capacity: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

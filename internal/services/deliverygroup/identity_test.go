@@ -88,8 +88,8 @@ import {
 // addGroup publishes a pay-as-you-go group out of band, as the console would.
 func addGroup(t *testing.T, env *acctest.Env, name string) string {
 	t.Helper()
-	id, err := env.Emulator.AddGroup(emulator.Group{Name: name, ImageID: imageOffice, RegionID: acctest.DefaultRegion,
-		NodePool: emulator.NodePool{InstanceType: type4c8g, NodeAmount: 1, NodeCapacity: 1}})
+	id, err := env.Emulator.SeedGroup(emulator.GroupSeed{Name: name, ImageID: imageOffice, RegionID: acctest.DefaultRegion,
+		InstanceType: type4c8g, Nodes: 1, Capacity: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TestAccDeliveryGroup_refreshInLargeAccount(t *testing.T) {
 	cfg := groupCfg{name: "tf-acc-large", image: imageOffice, charge: "PostPaid", instanceType: type4c8g, amount: 1, capacity: 1}
 	// The others first: the managed group is on the last page.
 	for i := range 5000 {
-		if _, err := env.Emulator.AddGroup(emulator.Group{ImageID: imageOffice, Name: fmt.Sprintf("other-%04d", i)}); err != nil {
+		if _, err := env.Emulator.SeedGroup(emulator.GroupSeed{ImageID: imageOffice, Name: fmt.Sprintf("other-%04d", i)}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -26,19 +26,19 @@ const (
 func consoleGroups(t *testing.T, e *emulator.Emulator) map[string]string {
 	t.Helper()
 	now := e.Now()
-	groups := []emulator.Group{
+	groups := []emulator.GroupSeed{
 		{Name: "cad-design", ImageID: imageCAD, RegionID: "cn-shanghai", Tags: map[string]string{"team": "design", "env": "prod"},
-			NodePool: emulator.NodePool{InstanceType: type8c16g, NodeAmount: 1, NodeCapacity: 2}},
+			InstanceType: type8c16g, Nodes: 1, Capacity: 2},
 		{Name: "cad-design-2", ImageID: imageCAD, RegionID: "cn-hangzhou", Tags: map[string]string{"team": "design", "env": "dev"},
-			NodePool: emulator.NodePool{InstanceType: type8c16g, NodeAmount: 1, NodeCapacity: 2}},
-		{Name: "office", ImageID: imageOffice, RegionID: "cn-shanghai", Status: "MAINTAINING", NextStatus: "PUBLISHED", StatusUntil: now.Add(time.Hour),
-			Tags: map[string]string{"team": "finance"}, NodePool: emulator.NodePool{InstanceType: type4c8g, NodeAmount: 2, NodeCapacity: 2}},
-		{Name: "office-subscription", ImageID: imageOffice, RegionID: "cn-shanghai", ChargeType: "PrePaid", Period: 1, PeriodUnit: "Month",
-			ExpiredAt: now.AddDate(0, 1, 0), NodePool: emulator.NodePool{InstanceType: type4c8g, NodeAmount: 1, NodeCapacity: 1}},
+			InstanceType: type8c16g, Nodes: 1, Capacity: 2},
+		{Name: "office", ImageID: imageOffice, RegionID: "cn-shanghai", Status: "MAINTAINING", Until: now.Add(time.Hour),
+			Tags: map[string]string{"team": "finance"}, InstanceType: type4c8g, Nodes: 2, Capacity: 2},
+		{Name: "office-subscription", ImageID: imageOffice, RegionID: "cn-shanghai", PrePaid: true,
+			Expires: now.AddDate(0, 1, 0), InstanceType: type4c8g, Nodes: 1, Capacity: 1},
 	}
 	ids := map[string]string{}
 	for _, g := range groups {
-		id, err := e.AddGroup(g)
+		id, err := e.SeedGroup(g)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -35,8 +35,8 @@ func TestAccDeliveryGroupList_pagingAndIncludeResource(t *testing.T) {
 	env.RequireEmulator(t)
 	var first string
 	for i := range 230 {
-		id, err := env.Emulator.AddGroup(emulator.Group{Name: fmt.Sprintf("bulk-%03d", i), ImageID: imageOffice,
-			Tags: map[string]string{"batch": "bulk"}, NodePool: emulator.NodePool{InstanceType: type4c8g, NodeAmount: 1, NodeCapacity: 2}})
+		id, err := env.Emulator.SeedGroup(emulator.GroupSeed{Name: fmt.Sprintf("bulk-%03d", i), ImageID: imageOffice,
+			Tags: map[string]string{"batch": "bulk"}, InstanceType: type4c8g, Nodes: 1, Capacity: 2})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,11 +17,11 @@ import (
 )
 
 // seed adds groups through the emulator's Go API and returns their IDs.
-func seed(t *testing.T, e *emulator.Emulator, gs ...emulator.Group) []string {
+func seed(t *testing.T, e *emulator.Emulator, gs ...emulator.GroupSeed) []string {
 	t.Helper()
 	ids := make([]string, 0, len(gs))
 	for _, g := range gs {
-		id, err := e.AddGroup(g)
+		id, err := e.SeedGroup(g)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,22 +35,20 @@ func TestAccDeliveryGroupsDataSource_filters(t *testing.T) {
 	env.RequireEmulator(t)
 	created := time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC)
 	ids := seed(t, env.Emulator,
-		emulator.Group{ID: "aig-cad000000000001", Name: "cad-design-a", ImageID: "img-win2022-cad", RegionID: "cn-shanghai",
-			Status: "PUBLISHED", ChargeType: "PrePaid", SessionTimeout: -1, CreatedAt: created, ExpiredAt: created.AddDate(1, 0, 0), OfficeSiteID: "cn-shanghai+dir-0000000001",
+		emulator.GroupSeed{ID: "aig-cad000000000001", Name: "cad-design-a", ImageID: "img-win2022-cad", RegionID: "cn-shanghai",
+			Status: "PUBLISHED", PrePaid: true, SessionTimeout: -1, Created: created, Expires: created.AddDate(1, 0, 0), OfficeSiteID: "cn-shanghai+dir-0000000001",
 			Tags: map[string]string{"team": "design", "env": "prod"}, SystemTags: map[string]string{"System/Scheduler/GRAYSCALE": "false"},
-			Ota: emulator.OtaState{OtaVersion: "2.0.0", NewOtaVersion: "2.1.0", TaskID: "ota-0000000000000001"},
-			NodePool: emulator.NodePool{InstanceType: "appstreaming.vgpu.8c16g.4g", NodeAmount: 3, NodeCapacity: 4,
-				StrategyType: "NODE_SCALING_BY_USAGE", MaxScalingAmount: 8, ScalingStep: 2, ScalingUsageThreshold: "85",
-				ScalingDownAfterIdleMinutes: 10, MaxIdleAppInstanceAmount: 3, ScalingNodeAmount: 2, ScalingNodeUsed: 1}},
-		emulator.Group{ID: "aig-cad000000000002", Name: "cad-design-b", ImageID: "img-win2022-cad", RegionID: "cn-hangzhou",
+			OtaVersion: "2.0.0", PendingOta: "2.1.0", PendingOtaTask: "ota-0000000000000001",
+			InstanceType: "appstreaming.vgpu.8c16g.4g", Nodes: 3, Capacity: 4,
+			Usage: &emulator.UsageScaling{Max: 8, Step: 2, Threshold: "85", IdleMinutes: 10, MaxIdle: 3, ScaledNodes: 2, ScaledNodesUsed: 1}},
+		emulator.GroupSeed{ID: "aig-cad000000000002", Name: "cad-design-b", ImageID: "img-win2022-cad", RegionID: "cn-hangzhou",
 			Status: "MAINTAINING", Tags: map[string]string{"team": "design", "env": "dev"},
-			NodePool: emulator.NodePool{InstanceType: "appstreaming.vgpu.8c16g.4g", NodeAmount: 1, NodeCapacity: 2}},
-		emulator.Group{ID: "aig-office000000003", Name: "office", ImageID: "img-win2019-office", RegionID: "cn-shanghai",
+			InstanceType: "appstreaming.vgpu.8c16g.4g", Nodes: 1, Capacity: 2},
+		emulator.GroupSeed{ID: "aig-office000000003", Name: "office", ImageID: "img-win2019-office", RegionID: "cn-shanghai",
 			Status: "FAILED", Tags: map[string]string{"team": "finance"},
-			NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 2, NodeCapacity: 2,
-				StrategyType: "NODE_SCALING_BY_SCHEDULE", StrategyEnableDate: "2026-06-01", StrategyDisableDate: "2026-12-01", WarmUp: true,
-				RecurrenceSchedules: []emulator.RecurrenceSchedule{{RecurrenceType: "Weekly", RecurrenceValues: []int{1, 2, 3},
-					TimerPeriods: []emulator.TimerPeriod{{StartTime: "09:00", EndTime: "12:00", Amount: 4}}}}}},
+			InstanceType: "appstreaming.general.4c8g", Nodes: 2, Capacity: 2,
+			Schedule: &emulator.ScheduleScaling{From: "2026-06-01", To: "2026-12-01", WarmUp: true,
+				Weekly: []emulator.WeeklyWindows{{Days: []int{1, 2, 3}, Windows: []emulator.Window{{Start: "09:00", End: "12:00", Nodes: 4}}}}}},
 	)
 	cfg := fmt.Sprintf(`
 data "appstreaming_delivery_groups" "all" {}
@@ -249,9 +247,9 @@ func callsPerRead(env *acctest.Env, want int) resource.TestCheckFunc {
 func TestAccDeliveryGroupsDataSource_paging(t *testing.T) {
 	env := acctest.NewEnv(t)
 	env.RequireEmulator(t)
-	gs := make([]emulator.Group, 250)
+	gs := make([]emulator.GroupSeed, 250)
 	for i := range gs {
-		gs[i] = emulator.Group{ID: fmt.Sprintf("aig-page%011d", i), Name: fmt.Sprintf("paged-%03d", i), ImageID: "img-win2019-office"}
+		gs[i] = emulator.GroupSeed{ID: fmt.Sprintf("aig-page%011d", i), Name: fmt.Sprintf("paged-%03d", i), ImageID: "img-win2019-office"}
 	}
 	ids := seed(t, env.Emulator, gs...)
 	withCounter := func(body string) string {

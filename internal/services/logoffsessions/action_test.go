@@ -27,15 +27,13 @@ func weekday(t time.Time) int {
 // (09:00–18:00 on day) and n open sessions.
 func scheduledGroup(t *testing.T, env *acctest.Env, charge string, day, sessions int) string {
 	t.Helper()
-	g := emulator.Group{Name: "sessions", ImageID: "img-win2019-office", ChargeType: charge,
-		NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 2, NodeCapacity: 2, StrategyType: "NODE_SCALING_BY_SCHEDULE",
-			RecurrenceSchedules: []emulator.RecurrenceSchedule{{RecurrenceType: "Weekly", RecurrenceValues: []int{day},
-				TimerPeriods: []emulator.TimerPeriod{{StartTime: "09:00", EndTime: "18:00", Amount: 2}}}}}}
+	g := emulator.GroupSeed{Name: "sessions", ImageID: "img-win2019-office", InstanceType: "appstreaming.general.4c8g", Nodes: 2, Capacity: 2,
+		Schedule: &emulator.ScheduleScaling{Weekly: []emulator.WeeklyWindows{{Days: []int{day},
+			Windows: []emulator.Window{{Start: "09:00", End: "18:00", Nodes: 2}}}}}}
 	if charge == "PrePaid" {
-		g.NodePool.StrategyType, g.NodePool.RecurrenceSchedules = "NODE_FIXED", nil
-		g.Period, g.PeriodUnit, g.ExpiredAt = 1, "Month", time.Now().AddDate(0, 1, 0)
+		g.Schedule, g.PrePaid = nil, true // fixed pool, one month from now
 	}
-	id, err := env.Emulator.AddGroup(g)
+	id, err := env.Emulator.SeedGroup(g)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,14 +15,13 @@ const addr = "action.appstreaming_renew_delivery_group.year"
 func group(t *testing.T, env *acctest.Env, charge string) (string, time.Time) {
 	t.Helper()
 	expires := env.Emulator.Now().AddDate(0, 0, 20).UTC().Truncate(time.Second)
-	g := emulator.Group{Name: "renew", ImageID: "img-win2019-office", ChargeType: charge,
-		NodePool: emulator.NodePool{InstanceType: "appstreaming.general.4c8g", NodeAmount: 2, NodeCapacity: 1}}
+	g := emulator.GroupSeed{Name: "renew", ImageID: "img-win2019-office", InstanceType: "appstreaming.general.4c8g", Nodes: 2, Capacity: 1}
 	if charge == "PrePaid" {
-		g.Period, g.PeriodUnit, g.ExpiredAt = 1, "Month", expires
+		g.PrePaid, g.Expires = true, expires
 	} else {
 		expires = time.Time{}
 	}
-	id, err := env.Emulator.AddGroup(g)
+	id, err := env.Emulator.SeedGroup(g)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,23 +22,19 @@ func pools(t *testing.T, e *emulator.Emulator) (fixed, usage, schedule string) {
 	day := func(n int) string {
 		return time.Now().In(time.FixedZone("UTC+8", 8*3600)).AddDate(0, 0, n).Format("2006-01-02")
 	}
-	add := func(g emulator.Group) string {
-		g.ImageID = "img-win2019-office"
-		g.NodePool.InstanceType, g.NodePool.NodeCapacity = "appstreaming.general.4c8g", 2
-		id, err := e.AddGroup(g)
+	add := func(g emulator.GroupSeed) string {
+		g.ImageID, g.InstanceType, g.Capacity = "img-win2019-office", "appstreaming.general.4c8g", 2
+		id, err := e.SeedGroup(g)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return id
 	}
-	fixed = add(emulator.Group{Name: "fixed", NodePool: emulator.NodePool{NodeAmount: 1}})
-	usage = add(emulator.Group{Name: "usage", ChargeType: "PrePaid", Period: 1, PeriodUnit: "Month", ExpiredAt: time.Now().AddDate(0, 1, 0),
-		NodePool: emulator.NodePool{NodeAmount: 2, StrategyType: "NODE_SCALING_BY_USAGE", MaxScalingAmount: 6, ScalingStep: 2,
-			ScalingUsageThreshold: "80", ScalingDownAfterIdleMinutes: 30, MaxIdleAppInstanceAmount: 2}})
-	schedule = add(emulator.Group{Name: "schedule", NodePool: emulator.NodePool{NodeAmount: 1, StrategyType: "NODE_SCALING_BY_SCHEDULE",
-		StrategyEnableDate: day(1), StrategyDisableDate: day(60),
-		RecurrenceSchedules: []emulator.RecurrenceSchedule{{RecurrenceType: "Weekly", RecurrenceValues: []int{1, 2, 3, 4, 5},
-			TimerPeriods: []emulator.TimerPeriod{{StartTime: "08:00", EndTime: "20:00", Amount: 3}}}}}})
+	fixed = add(emulator.GroupSeed{Name: "fixed", Nodes: 1})
+	usage = add(emulator.GroupSeed{Name: "usage", PrePaid: true, Nodes: 2,
+		Usage: &emulator.UsageScaling{Max: 6, Step: 2, Threshold: "80", IdleMinutes: 30, MaxIdle: 2}})
+	schedule = add(emulator.GroupSeed{Name: "schedule", Nodes: 1, Schedule: &emulator.ScheduleScaling{From: day(1), To: day(60),
+		Weekly: []emulator.WeeklyWindows{{Days: []int{1, 2, 3, 4, 5}, Windows: []emulator.Window{{Start: "08:00", End: "20:00", Nodes: 3}}}}}})
 	return fixed, usage, schedule
 }
 
