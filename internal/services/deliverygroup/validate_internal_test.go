@@ -14,8 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 )
 
 func testSchema(t *testing.T) schema.Schema {
@@ -132,45 +130,5 @@ func TestDeletePrePaidWarns(t *testing.T) {
 	if resp.Diagnostics.HasError() || !warningOn(resp.Diagnostics, path.Empty(), "aig-test is a subscription") ||
 		!warningOn(resp.Diagnostics, path.Empty(), "2026-12-23") {
 		t.Fatalf("want the subscription warning, got %v", resp.Diagnostics)
-	}
-}
-
-func TestFlattenOwnership(t *testing.T) {
-	g := &client.AppInstanceGroup{AppInstanceGroupID: "aig-1", ChargeType: "PostPaid", SessionTimeout: 15,
-		NodePool: []client.NodePool{{NodePoolID: "rg-1", NodeAmount: 7, NodeCapacity: 2, StrategyType: "NODE_SCALING_BY_SCHEDULE"}},
-		Tags: []client.Tag{{Key: "env", Value: "dev", Scope: "Custom"}, {Key: "System/Scheduler/GRAYSCALE", Value: "true", Scope: "System"},
-			{Key: "System/Scheduler/STOP_NEW_USER_CONNECTION", Value: "x"}}}
-	m := model("PostPaid", "img-a", "NODE_FIXED", 3)
-	if d := m.flatten(context.Background(), g); d.HasError() {
-		t.Fatal(d)
-	}
-	if got := m.NodePool.Amount.ValueInt64(); got != 3 {
-		t.Errorf("schedule-driven amount: got %d, want the recorded 3", got)
-	}
-	if tags := m.Tags.Elements(); len(tags) != 1 || tags["env"] == nil {
-		t.Errorf("tags = %v, want only env", tags)
-	}
-	g.NodePool[0].StrategyType = "NODE_SCALING_BY_USAGE"
-	_ = m.flatten(context.Background(), g)
-	if got := m.NodePool.Amount.ValueInt64(); got != 7 {
-		t.Errorf("usage scaling: amount %d, want the service's 7 (drift visible)", got)
-	}
-	g.ChargeType, g.NodePool[0].StrategyType, g.NodePool[0].NodeAmount = "PrePaid", "NODE_SCALING_BY_USAGE", 4
-	_ = m.flatten(context.Background(), g)
-	if got := m.NodePool.Amount.ValueInt64(); got != 4 {
-		t.Errorf("PrePaid: amount %d, want 4", got)
-	}
-}
-
-func TestKeepStrategy(t *testing.T) {
-	st, ok := keepStrategy(client.NodePool{StrategyType: "NODE_SCALING_BY_USAGE", MaxScalingAmount: 5, ScalingStep: 2, ScalingUsageThreshold: 80, ScalingDownAfterIdleMinutes: 10}, 3)
-	if !ok || st.StrategyType != "NODE_SCALING_BY_USAGE" || *st.NodeAmount != 3 || *st.MaxScalingAmount != 5 || *st.ScalingUsageThreshold != 80 {
-		t.Fatalf("usage strategy not kept: %+v", st)
-	}
-	if _, ok := keepStrategy(client.NodePool{StrategyType: "NODE_SCALING_BY_SCHEDULE"}, 3); ok {
-		t.Fatal("a schedule takes no amount")
-	}
-	if st, ok := keepStrategy(client.NodePool{}, 2); !ok || st.StrategyType != "NODE_FIXED" {
-		t.Fatalf("empty strategy means NODE_FIXED: %+v", st)
 	}
 }
