@@ -25,5 +25,5 @@ func (r *appPolicyResource) identityRegion(ctx context.Context, identity *tfsdk.
 	if region := common.IdentityRegion(ctx, identity); region != "" {
 		return region
 	}
-	return r.client.RegionID()
+	return r.Client.RegionID()
 }

@@ -16,10 +16,12 @@ import (
 )
 
 // NewResource is the constructor the provider registers.
-func NewResource() resource.Resource { return &appPolicyResource{} }
+func NewResource() resource.Resource {
+	return &appPolicyResource{ResourceBase: common.ResourceBase{TypeSuffix: "_app_policy"}}
+}
 
 type appPolicyResource struct {
-	client *client.Client
+	common.ResourceBase
 }
 
 var (
@@ -28,14 +30,6 @@ var (
 	_ resource.ResourceWithImportState    = (*appPolicyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*appPolicyResource)(nil)
 )
-
-func (r *appPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_app_policy"
-}
-
-func (r *appPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
 
 func (r *appPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan model
@@ -134,7 +128,7 @@ func (r *appPolicyResource) ImportState(ctx context.Context, req resource.Import
 }
 
 func (r *appPolicyResource) configured(diags *diag.Diagnostics) bool {
-	return common.RequireClient(r.client, diags)
+	return common.RequireClient(r.Client, diags)
 }
 
 func (r *appPolicyResource) apply(ctx context.Context, id string, m model, diags *diag.Diagnostics) bool {
@@ -148,7 +142,7 @@ func (r *appPolicyResource) apply(ctx context.Context, id string, m model, diags
 			"resolution_width/resolution_height or visual_quality.")
 		return false
 	}
-	if err := r.client.ModifyAppPolicy(ctx, id, vp); err != nil {
+	if err := r.Client.ModifyAppPolicy(ctx, id, vp); err != nil {
 		detail := fmt.Sprintf("ModifyAppPolicy on %s failed: %s.", id, err)
 		if client.IsNotFound(err) {
 			detail += " Check app_policy_id: it must be the AppPolicyId of an existing delivery group."
@@ -163,7 +157,7 @@ func (r *appPolicyResource) apply(ctx context.Context, id string, m model, diags
 // none exists. It tries hint first (one Get), then lists every group.
 func (r *appPolicyResource) findGroup(ctx context.Context, policyID, hint string) (string, error) {
 	if hint != "" {
-		g, err := r.client.ReadAppInstanceGroup(ctx, hint) // batched; AppPolicyId is in List rows
+		g, err := r.Client.ReadAppInstanceGroup(ctx, hint) // batched; AppPolicyId is in List rows
 		switch {
 		case err == nil && g.AppPolicyID == policyID:
 			return g.AppInstanceGroupID, nil
@@ -171,7 +165,7 @@ func (r *appPolicyResource) findGroup(ctx context.Context, policyID, hint string
 			return "", err
 		}
 	}
-	groups, err := r.client.ListAllAppInstanceGroups(ctx, client.ListAppInstanceGroupsInput{})
+	groups, err := r.Client.ListAllAppInstanceGroups(ctx, client.ListAppInstanceGroupsInput{})
 	if err != nil {
 		return "", err
 	}

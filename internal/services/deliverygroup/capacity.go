@@ -31,10 +31,10 @@ type lookupResult struct {
 }
 
 func (r *deliveryGroupResource) lookupInstanceType(ctx context.Context, region, instanceType string) (*client.NodeInstanceType, error) {
-	v, _ := instanceTypeLookups.LoadOrStore(lookupKey{r.client, region, instanceType}, &lookupResult{})
+	v, _ := instanceTypeLookups.LoadOrStore(lookupKey{r.Client, region, instanceType}, &lookupResult{})
 	res := v.(*lookupResult)
 	res.once.Do(func() {
-		out, err := r.client.ListNodeInstanceTypes(ctx, client.ListNodeInstanceTypesInput{BizRegionID: region, NodeInstanceType: instanceType})
+		out, err := r.Client.ListNodeInstanceTypes(ctx, client.ListNodeInstanceTypesInput{BizRegionID: region, NodeInstanceType: instanceType})
 		if err != nil {
 			res.err = err
 			return
@@ -47,7 +47,7 @@ func (r *deliveryGroupResource) lookupInstanceType(ctx context.Context, region, 
 	})
 	if res.err != nil {
 		// A failed lookup is not remembered: the next check asks again.
-		instanceTypeLookups.CompareAndDelete(lookupKey{r.client, region, instanceType}, res)
+		instanceTypeLookups.CompareAndDelete(lookupKey{r.Client, region, instanceType}, res)
 	}
 	return res.found, res.err
 }

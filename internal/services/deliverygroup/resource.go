@@ -19,10 +19,12 @@ import (
 )
 
 // NewResource is the constructor the provider registers.
-func NewResource() resource.Resource { return &deliveryGroupResource{} }
+func NewResource() resource.Resource {
+	return &deliveryGroupResource{ResourceBase: common.ResourceBase{TypeSuffix: "_delivery_group"}}
+}
 
 type deliveryGroupResource struct {
-	client *client.Client
+	common.ResourceBase
 }
 
 var (
@@ -38,14 +40,6 @@ const (
 	defaultUpdateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 20 * time.Minute
 )
-
-func (r *deliveryGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delivery_group"
-}
-
-func (r *deliveryGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
 
 func (r *deliveryGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id")
@@ -88,7 +82,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	}
 	region := plan.RegionID.ValueString()
 	if plan.RegionID.IsNull() || plan.RegionID.IsUnknown() || region == "" {
-		region = r.client.RegionID()
+		region = r.Client.RegionID()
 	}
 	if !r.checkCapacity(ctx, region, plan.NodePool.InstanceType.ValueString(), plan.NodePool.Capacity, &resp.Diagnostics) {
 		return
@@ -105,7 +99,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	// create timeout) to record the ID; an interrupt then ends the wait.
 	cctx, ccancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	defer ccancel()
-	out, err := r.client.CreateAppInstanceGroup(cctx, plan.createInput(name, region))
+	out, err := r.Client.CreateAppInstanceGroup(cctx, plan.createInput(name, region))
 	if err != nil {
 		hint := "Nothing was published. Fix the cause and apply again."
 		if client.IsAmbiguous(err) {
@@ -126,7 +120,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 
-	g, err := r.client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"DEPLOYING"}, timeout)
+	g, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"DEPLOYING"}, timeout)
 	if err != nil {
 		hint := fmt.Sprintf("Delivery group %s was created but did not become PUBLISHED. It is recorded as tainted: the next apply "+
 			"replaces it.", id)
@@ -150,7 +144,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	if tags := mapOf(ctx, plan.Tags, &resp.Diagnostics); len(tags) > 0 {
 		var tagDiags diag.Diagnostics
 		if r.applyTags(ctx, id, nil, tags, &tagDiags) {
-			if tagged, err := r.client.GetAppInstanceGroup(ctx, id); err == nil {
+			if tagged, err := r.Client.GetAppInstanceGroup(ctx, id); err == nil {
 				g = tagged
 			} else {
 				resp.Diagnostics.AddWarning("Delivery group tagged, not read back",
@@ -183,7 +177,7 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	// Batched through the provider's shared view of the region's groups;
 	// runtime_policy.session_type, which List lacks, keeps its state value.
-	g, err := r.client.ReadAppInstanceGroup(ctx, state.ID.ValueString())
+	g, err := r.Client.ReadAppInstanceGroup(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		common.RemoveFromState(ctx, resp, identityIDAttr, state.ID.ValueString(), state.RegionID.ValueString())
 		return
@@ -226,7 +220,7 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 			return
 		}
 		in.AppInstanceGroupID = id
-		if err := r.client.ModifyAppInstanceGroupAttribute(ctx, in); err != nil {
+		if err := r.Client.ModifyAppInstanceGroupAttribute(ctx, in); err != nil {
 			apiError(&resp.Diagnostics, "Cannot modify delivery group", err, "")
 			return
 		}
@@ -249,18 +243,18 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 	// 4. Image last: it puts the group in MAINTAINING, where other changes
 	// are refused.
 	if !plan.ImageID.Equal(state.ImageID) {
-		if err := r.client.UpdateAppInstanceGroupImage(ctx, id, plan.ImageID.ValueString(), region); err != nil {
+		if err := r.Client.UpdateAppInstanceGroupImage(ctx, id, plan.ImageID.ValueString(), region); err != nil {
 			apiError(&resp.Diagnostics, "Cannot update delivery group image", err, "")
 			return
 		}
-		if _, err := r.client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING"}, timeout); err != nil {
+		if _, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING"}, timeout); err != nil {
 			apiError(&resp.Diagnostics, "Delivery group image update did not finish", err,
 				"Check the group in the App Streaming console; apply again to retry the update.")
 			return
 		}
 	}
 
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
 		apiError(&resp.Diagnostics, "Cannot read delivery group after update", err, "")
 		return
@@ -295,7 +289,7 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 	if !r.deleteWhenSettled(ctx, id, timeout, &resp.Diagnostics) {
 		return
 	}
-	if err := r.client.WaitForGroupDeleted(ctx, id, timeout); err != nil {
+	if err := r.Client.WaitForGroupDeleted(ctx, id, timeout); err != nil {
 		apiError(&resp.Diagnostics, "Delivery group was not deleted in time", err, "Apply again to keep waiting, or check the group in the console.")
 	}
 }
@@ -307,7 +301,7 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 // was reported, or the group is already gone (nothing more to do).
 func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) bool {
 	for attempt := 1; ; attempt++ {
-		err := r.client.DeleteAppInstanceGroup(ctx, id)
+		err := r.Client.DeleteAppInstanceGroup(ctx, id)
 		if err == nil {
 			return true
 		}
@@ -320,7 +314,7 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 			apiError(diags, "Cannot delete delivery group", err, "")
 			return false
 		}
-		_, werr := r.client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
+		_, werr := r.Client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
 		if client.IsNotFound(werr) {
 			return false
 		}

@@ -38,7 +38,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 	// UntagCloudResources takes at most 10 keys per call (rule 39).
 	for len(remove) > 0 {
 		n := min(10, len(remove))
-		failed, err := r.client.UntagCloudResources(ctx, resourceType, []string{id}, remove[:n])
+		failed, err := r.Client.UntagCloudResources(ctx, resourceType, []string{id}, remove[:n])
 		if err == nil && len(failed) > 0 {
 			err = fmt.Errorf("UntagCloudResources: %s: %s", failed[0].Code, failed[0].Message)
 		}
@@ -49,7 +49,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 		remove = remove[n:]
 	}
 	if len(set) > 0 {
-		failed, err := r.client.TagCloudResources(ctx, resourceType, []string{id}, set)
+		failed, err := r.Client.TagCloudResources(ctx, resourceType, []string{id}, set)
 		if err == nil && len(failed) > 0 {
 			err = fmt.Errorf("TagCloudResources: %s: %s", failed[0].Code, failed[0].Message)
 		}

@@ -132,7 +132,7 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 	id := state.ID.ValueString()
 	amount := int(plan.NodePool.Amount.ValueInt64())
 	if state.ChargeType.ValueString() == chargePrePaid {
-		if _, err := r.client.ModifyNodePoolAmount(ctx, client.ModifyNodePoolAmountInput{AppInstanceGroupID: id, NodeAmount: amount}); err != nil {
+		if _, err := r.Client.ModifyNodePoolAmount(ctx, client.ModifyNodePoolAmountInput{AppInstanceGroupID: id, NodeAmount: amount}); err != nil {
 			hint := ""
 			if client.IsAmbiguous(err) {
 				hint = "The outcome is unknown and this call places an order, so it was not repeated. Check the group's node count in the console, then run terraform apply -refresh-only."
@@ -142,7 +142,7 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 		}
 		return true
 	}
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
 		apiError(diags, "Cannot read delivery group before changing the node amount", err, "")
 		return false
@@ -157,7 +157,7 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 			"The node pool follows a schedule set by appstreaming_scaling_policy, which drives the node count; node_pool.amount was recorded but not sent.")
 		return true
 	}
-	err = r.client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: g.NodePool[0].NodePoolID,
+	err = r.Client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: g.NodePool[0].NodePoolID,
 		BizRegionID: state.RegionID.ValueString(), Strategy: st})
 	if err != nil {
 		apiError(diags, "Cannot change the node amount of the delivery group", err, "")

@@ -106,9 +106,9 @@ func (r *deliveryGroupResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.State.Raw.IsNull() { // create
 		var region types.String
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("region_id"), &region)...)
-		if region.IsUnknown() && r.client != nil && r.client.RegionID() != "" {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region_id"), r.client.RegionID())...)
-			region = types.StringValue(r.client.RegionID())
+		if region.IsUnknown() && r.Client != nil && r.Client.RegionID() != "" {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("region_id"), r.Client.RegionID())...)
+			region = types.StringValue(r.Client.RegionID())
 		}
 		r.checkCapacityAtPlan(ctx, req, region, &resp.Diagnostics)
 		return
@@ -182,7 +182,7 @@ func attrAt[T attr.Value](ctx context.Context, get func(context.Context, path.Pa
 // are known and new or changed, so a capacity outside an undocumented type's
 // range fails at plan (one cached ListNodeInstanceType) instead of at apply.
 func (r *deliveryGroupResource) checkCapacityAtPlan(ctx context.Context, req resource.ModifyPlanRequest, region types.String, diags *diag.Diagnostics) {
-	if r.client == nil || diags.HasError() || !isSet(region) {
+	if r.Client == nil || diags.HasError() || !isSet(region) {
 		return
 	}
 	pool := path.Root("node_pool")

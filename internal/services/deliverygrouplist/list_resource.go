@@ -9,7 +9,6 @@ import (
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
@@ -17,28 +16,22 @@ import (
 )
 
 // NewListResource is the constructor the provider registers.
-func NewListResource() list.ListResource { return &listResource{} }
+func NewListResource() list.ListResource {
+	return &listResource{ResourceBase: common.ResourceBase{TypeSuffix: "_delivery_group"}}
+}
 
 type listResource struct {
-	client *client.Client
+	common.ResourceBase
 }
 
 var (
 	_ list.ListResourceWithConfigure = (*listResource)(nil)
 )
 
-func (r *listResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_delivery_group"
-}
-
-func (r *listResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var f filterModel
 	diags := req.Config.Get(ctx, &f)
-	if !common.RequireClient(r.client, &diags) || diags.HasError() {
+	if !common.RequireClient(r.Client, &diags) || diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -47,7 +40,7 @@ func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *l
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	groups, err := r.client.ListAllAppInstanceGroups(ctx, q.input())
+	groups, err := r.Client.ListAllAppInstanceGroups(ctx, q.input())
 	if err != nil {
 		diags.AddError("Cannot list App Streaming delivery groups", err.Error())
 		stream.Results = list.ListResultsStreamDiagnostics(diags)

@@ -10,17 +10,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/groupview"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
 // NewDataSource is the constructor the provider registers.
 func NewDataSource() datasource.DataSource {
-	return &dataSource{Base: lookup.Base{Suffix: "_delivery_groups"}}
+	return &dataSource{DataSourceBase: common.DataSourceBase{TypeSuffix: "_delivery_groups"}}
 }
 
 type dataSource struct {
-	lookup.Base
+	common.DataSourceBase
 }
 
 var (

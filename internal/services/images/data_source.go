@@ -9,16 +9,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
 // NewDataSource is the constructor the provider registers.
 func NewDataSource() datasource.DataSource {
-	return &dataSource{Base: lookup.Base{Suffix: "_images"}}
+	return &dataSource{DataSourceBase: common.DataSourceBase{TypeSuffix: "_images"}}
 }
 
 type dataSource struct {
-	lookup.Base
+	common.DataSourceBase
 }
 
 var (

@@ -10,16 +10,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 )
 
 // NewDataSource is the constructor the provider registers.
 func NewDataSource() datasource.DataSource {
-	return &dataSource{Base: lookup.Base{Suffix: "_instance_types"}}
+	return &dataSource{DataSourceBase: common.DataSourceBase{TypeSuffix: "_instance_types"}}
 }
 
 type dataSource struct {
-	lookup.Base
+	common.DataSourceBase
 }
 
 var (

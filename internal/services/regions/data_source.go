@@ -8,15 +8,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 // NewDataSource is the constructor the provider registers.
-func NewDataSource() datasource.DataSource { return &dataSource{} }
+func NewDataSource() datasource.DataSource {
+	return &dataSource{DataSourceBase: common.DataSourceBase{TypeSuffix: "_regions"}}
+}
 
 type dataSource struct {
-	client *client.Client
+	common.DataSourceBase
 }
 
 var (
@@ -32,10 +33,6 @@ type model struct {
 type regionModel struct {
 	ID   types.String `tfsdk:"id"`
 	Name types.String `tfsdk:"name"`
-}
-
-func (d *dataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_regions"
 }
 
 func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -68,12 +65,8 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 	}
 }
 
-func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *dataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	found, err := d.client.ListRegions(ctx, "CloudApp", "")
+	found, err := d.Client.ListRegions(ctx, "CloudApp", "")
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot list App Streaming regions", err.Error())
 		return

@@ -7,16 +7,16 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 
-	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 // NewDataSource is the constructor the provider registers.
 func NewDataSource() datasource.DataSource {
-	return &dataSource{Base: lookup.Base{Suffix: "_resource_price"}}
+	return &dataSource{DataSourceBase: common.DataSourceBase{TypeSuffix: "_resource_price"}}
 }
 
 type dataSource struct {
-	lookup.Base
+	common.DataSourceBase
 }
 
 var (

@@ -28,16 +28,12 @@ var (
 )
 
 // NewResource is the constructor listed in the provider registry.
-func NewResource() resource.Resource { return &scalingPolicyResource{} }
-
-type scalingPolicyResource struct{ client *client.Client }
-
-func (r *scalingPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_scaling_policy"
+func NewResource() resource.Resource {
+	return &scalingPolicyResource{ResourceBase: common.ResourceBase{TypeSuffix: "_scaling_policy"}}
 }
 
-func (r *scalingPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
+type scalingPolicyResource struct {
+	common.ResourceBase
 }
 
 func (r *scalingPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -90,12 +86,12 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 	// strategy someone else set; a new schedule needs a PostPaid group.
 	newPolicy := state == nil || !plan.DeliveryGroupID.Equal(state.DeliveryGroupID)
 	needCharge := isSchedule && !wasSchedule
-	if resp.Diagnostics.HasError() || (!newPolicy && !needCharge) || r.client == nil || plan.DeliveryGroupID.IsUnknown() {
+	if resp.Diagnostics.HasError() || (!newPolicy && !needCharge) || r.Client == nil || plan.DeliveryGroupID.IsUnknown() {
 		return
 	}
-	g, err := r.client.ReadAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
+	g, err := r.Client.ReadAppInstanceGroup(ctx, plan.DeliveryGroupID.ValueString())
 	if client.IsNotFound(err) {
-		common.DeliveryGroupNotFound(&resp.Diagnostics, plan.DeliveryGroupID.ValueString(), r.client.RegionID())
+		common.DeliveryGroupNotFound(&resp.Diagnostics, plan.DeliveryGroupID.ValueString(), r.Client.RegionID())
 		return
 	}
 	if err != nil {
@@ -201,7 +197,7 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 	if diags.HasError() {
 		return nil
 	}
-	err := r.client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: poolID, BizRegionID: g.RegionID, Strategy: strategy})
+	err := r.Client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: poolID, BizRegionID: g.RegionID, Strategy: strategy})
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Could not %s the scaling policy of delivery group %s", verb, id),
 			fmt.Sprintf("ModifyNodePoolAttribute (PoolId %s, StrategyType %s) failed: %s. Check the values against the error, then run apply again.",
@@ -209,7 +205,7 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 		return nil
 	}
 	saved()
-	g, err = r.client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
+	g, err = r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Scaling policy of delivery group %s applied, but the group did not become PUBLISHED", id),
 			fmt.Sprintf("%s. Run apply again once the group is PUBLISHED.", err))
@@ -221,9 +217,9 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 // readyGroup reads the group, waiting while it is still deploying or
 // updating (ModifyNodePoolAttribute is refused then), and returns its pool.
 func (r *scalingPolicyResource) readyGroup(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) (*client.AppInstanceGroup, string) {
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err == nil && (g.Status == "DEPLOYING" || g.Status == "MAINTAINING") {
-		g, err = r.client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
+		g, err = r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
 	}
 	if err != nil {
 		diags.AddAttributeError(path.Root("delivery_group_id"), "Could not read the delivery group",
@@ -258,7 +254,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
-	g, err := r.client.ReadAppInstanceGroup(ctx, id) // batched; the pool is in List rows
+	g, err := r.Client.ReadAppInstanceGroup(ctx, id) // batched; the pool is in List rows
 	if client.IsNotFound(err) {
 		common.RemoveFromState(ctx, resp, identityIDAttr, id, "")
 		return
@@ -298,7 +294,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := stringOr(state.DeliveryGroupID, state.ID.ValueString())
-	g, err := r.client.GetAppInstanceGroup(ctx, id)
+	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if client.IsNotFound(err) {
 		return
 	}
@@ -315,7 +311,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 		n := np.NodeAmount
 		strategy.NodeAmount = &n
 	}
-	err = r.client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: np.NodePoolID, BizRegionID: g.RegionID, Strategy: strategy})
+	err = r.Client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: np.NodePoolID, BizRegionID: g.RegionID, Strategy: strategy})
 	if client.IsNotFound(err) {
 		return
 	}
@@ -324,7 +320,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 			fmt.Sprintf("ModifyNodePoolAttribute (PoolId %s) failed: %s. The group keeps its current strategy; run destroy again.", np.NodePoolID, err))
 		return
 	}
-	if _, err := r.client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout); err != nil && !client.IsNotFound(err) {
+	if _, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout); err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Delivery group %s did not become PUBLISHED after returning to NODE_FIXED", id), err.Error())
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -24,10 +23,12 @@ import (
 )
 
 // NewListResource is the constructor the provider registers.
-func NewListResource() list.ListResource { return &listResource{} }
+func NewListResource() list.ListResource {
+	return &listResource{ResourceBase: common.ResourceBase{TypeSuffix: "_scaling_policy"}}
+}
 
 type listResource struct {
-	client *client.Client
+	common.ResourceBase
 }
 
 var _ list.ListResourceWithConfigure = (*listResource)(nil)
@@ -36,14 +37,6 @@ type filterModel struct {
 	RegionID     types.String `tfsdk:"region_id"`
 	StrategyType types.String `tfsdk:"strategy_type"`
 	NameRegex    types.String `tfsdk:"delivery_group_name_regex"`
-}
-
-func (r *listResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_scaling_policy"
-}
-
-func (r *listResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
@@ -70,7 +63,7 @@ func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var f filterModel
 	diags := req.Config.Get(ctx, &f)
-	if !common.RequireClient(r.client, &diags) || diags.HasError() {
+	if !common.RequireClient(r.Client, &diags) || diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -83,7 +76,7 @@ func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *l
 			return
 		}
 	}
-	groups, err := r.client.ListAllAppInstanceGroups(ctx, client.ListAppInstanceGroupsInput{BizRegionID: f.RegionID.ValueString()})
+	groups, err := r.Client.ListAllAppInstanceGroups(ctx, client.ListAppInstanceGroupsInput{BizRegionID: f.RegionID.ValueString()})
 	if err != nil {
 		diags.AddError("Cannot list App Streaming delivery groups", err.Error())
 		stream.Results = list.ListResultsStreamDiagnostics(diags)

@@ -27,5 +27,5 @@ func (r *userAuthorizationResource) identityRegion(ctx context.Context, identity
 	if region := common.IdentityRegion(ctx, identity); region != "" {
 		return region
 	}
-	return r.client.RegionID()
+	return r.Client.RegionID()
 }

@@ -18,10 +18,12 @@ import (
 )
 
 // NewResource is the constructor the provider registers.
-func NewResource() resource.Resource { return &userAuthorizationResource{} }
+func NewResource() resource.Resource {
+	return &userAuthorizationResource{ResourceBase: common.ResourceBase{TypeSuffix: "_user_authorization"}}
+}
 
 type userAuthorizationResource struct {
-	client *client.Client
+	common.ResourceBase
 }
 
 var (
@@ -30,14 +32,6 @@ var (
 	_ resource.ResourceWithImportState    = (*userAuthorizationResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*userAuthorizationResource)(nil)
 )
-
-func (r *userAuthorizationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user_authorization"
-}
-
-func (r *userAuthorizationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = common.ClientFromProviderData(req.ProviderData, &resp.Diagnostics)
-}
 
 // remote is what the service currently authorizes.
 type remote struct{ users, groups []string }
@@ -54,9 +48,9 @@ func (r *userAuthorizationResource) readRemote(ctx context.Context, groupID stri
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		users, userErr = r.client.ListAllAppInstanceGroupUsers(ctx, groupID)
+		users, userErr = r.Client.ListAllAppInstanceGroupUsers(ctx, groupID)
 	}()
-	ugs, err := r.client.ListAllAuthorizedUserGroups(ctx, groupID)
+	ugs, err := r.Client.ListAllAuthorizedUserGroups(ctx, groupID)
 	wg.Wait()
 	if userErr != nil {
 		return remote{}, userErr
@@ -165,7 +159,7 @@ func (r *userAuthorizationResource) Delete(ctx context.Context, req resource.Del
 	// Revoke exactly what this resource manages; nothing else is touched.
 	c := change{removeUsers: setStrings(ctx, st.Users, &resp.Diagnostics), removeGroups: setStrings(ctx, st.UserGroups, &resp.Diagnostics)}
 	for _, in := range batches(st.ID.ValueString(), c, userMeta(st)) {
-		err := r.client.AuthorizeInstanceGroup(ctx, in)
+		err := r.Client.AuthorizeInstanceGroup(ctx, in)
 		if client.IsNotFound(err) {
 			return // the delivery group is gone, and its authorizations with it
 		}
@@ -182,7 +176,7 @@ func (r *userAuthorizationResource) ImportState(ctx context.Context, req resourc
 }
 
 func (r *userAuthorizationResource) configured(diags *diag.Diagnostics) bool {
-	return common.RequireClient(r.client, diags)
+	return common.RequireClient(r.Client, diags)
 }
 
 // converge sends the calls that turn have into the plan. On a failed call it
@@ -198,7 +192,7 @@ func (r *userAuthorizationResource) converge(ctx context.Context, m *model, have
 	c := diff(wantUsers, have.users, wantGroups, have.groups)
 	users, groups := have.users, have.groups
 	for _, in := range batches(groupID, c, userMeta(*m)) {
-		if err := r.client.AuthorizeInstanceGroup(ctx, in); err != nil {
+		if err := r.Client.AuthorizeInstanceGroup(ctx, in); err != nil {
 			diags.AddError("Cannot change authorizations",
 				fmt.Sprintf("AuthorizeInstanceGroup on %s failed: %s. Part of the change may have been applied; "+
 					"run terraform apply again to finish it.", groupID, err))

@@ -99,7 +99,7 @@ var _ resource.ResourceWithModifyPlan = (*userAuthorizationResource)(nil)
 // known at plan exists, so a wrong delivery_group_id fails the plan rather
 // than the apply. Other errors leave the check to apply.
 func (r *userAuthorizationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
+	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
 	var groupID, prior types.String
@@ -110,10 +110,10 @@ func (r *userAuthorizationResource) ModifyPlan(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() || groupID.IsUnknown() || groupID.IsNull() || groupID.Equal(prior) {
 		return
 	}
-	_, err := r.client.GetAppInstanceGroup(ctx, groupID.ValueString())
+	_, err := r.Client.GetAppInstanceGroup(ctx, groupID.ValueString())
 	switch {
 	case client.IsNotFound(err):
-		common.DeliveryGroupNotFound(&resp.Diagnostics, groupID.ValueString(), r.client.RegionID())
+		common.DeliveryGroupNotFound(&resp.Diagnostics, groupID.ValueString(), r.Client.RegionID())
 	case err != nil:
 		tflog.Debug(ctx, "user authorization: delivery group check deferred to apply", map[string]any{"error": err.Error()})
 	}
