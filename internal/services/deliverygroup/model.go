@@ -215,10 +215,10 @@ func (m *resourceModel) createInput(name, region string) client.CreateAppInstanc
 		AuthMode: m.AuthMode.ValueString(),
 		Network:  m.Network.expand(), StoragePolicy: m.StoragePolicy.expand(), RuntimePolicy: m.RuntimePolicy.expand(),
 		SecurityPolicy: m.SecurityPolicy.expand(),
-		NodePool: &client.NodePoolStrategy{NodeInstanceType: m.NodePool.InstanceType.ValueString(), StrategyType: strategyFixed,
+		NodePool: &client.NodePoolStrategy{NodeInstanceType: m.NodePool.InstanceType.ValueString(), StrategyType: common.StrategyFixed,
 			NodeAmount: common.IntPtr(m.NodePool.Amount), NodeCapacity: common.IntPtr(m.NodePool.Capacity)},
 	}
-	if m.ChargeType.ValueString() == chargePrePaid {
+	if m.ChargeType.ValueString() == common.ChargePrePaid {
 		in.Period, in.PeriodUnit = int(m.Period.ValueInt64()), m.PeriodUnit.ValueString()
 	} else {
 		// PostPaid: the API still wants a period; the docs say send 1 Month.
@@ -259,11 +259,11 @@ func (m *resourceModel) flatten(ctx context.Context, g *client.AppInstanceGroup)
 		np.ID = types.StringValue(p.NodePoolID)
 		np.InstanceType = types.StringValue(p.NodeInstanceType)
 		np.Capacity = types.Int64Value(int64(p.NodeCapacity))
-		np.StrategyType = types.StringValue(firstNonEmpty(p.StrategyType, strategyFixed))
+		np.StrategyType = types.StringValue(firstNonEmpty(p.StrategyType, common.StrategyFixed))
 		// The amount is ours, except while a PostPaid pool follows a schedule
 		// (appstreaming_scaling_policy): then the schedule's periods drive
 		// the count, and the recorded value stays (no fight, no perpetual diff).
-		if g.ChargeType != chargePostPaid || np.StrategyType.ValueString() != strategySchedule || np.Amount.IsNull() || np.Amount.IsUnknown() {
+		if g.ChargeType != common.ChargePostPaid || np.StrategyType.ValueString() != common.StrategySchedule || np.Amount.IsNull() || np.Amount.IsUnknown() {
 			np.Amount = types.Int64Value(int64(firstNonZero(p.NodeAmount, p.Amount)))
 		}
 	}

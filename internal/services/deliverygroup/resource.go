@@ -124,7 +124,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 	if err != nil {
 		hint := fmt.Sprintf("Delivery group %s was created but did not become PUBLISHED. It is recorded as tainted: the next apply "+
 			"replaces it.", id)
-		if plan.ChargeType.ValueString() == chargePrePaid {
+		if plan.ChargeType.ValueString() == common.ChargePrePaid {
 			hint += " A failed subscription group cannot be deleted through the API; delete it in the App Streaming console."
 		}
 		var use *client.UnexpectedStateError
@@ -275,7 +275,7 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	id := state.ID.ValueString()
-	if state.ChargeType.ValueString() == chargePrePaid {
+	if state.ChargeType.ValueString() == common.ChargePrePaid {
 		resp.Diagnostics.AddWarning("Subscription delivery group removed from state only", prePaidDestroyDetail(id, state.ExpiredAt.ValueString()))
 		return
 	}

@@ -25,19 +25,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/customtypes"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
 // Values the API documents (api-reference §4); one place so schema, docs and
 // tests agree.
-const (
-	chargePostPaid   = "PostPaid"
-	chargePrePaid    = "PrePaid"
-	strategyFixed    = "NODE_FIXED"
-	strategyUsage    = "NODE_SCALING_BY_USAGE"
-	strategySchedule = "NODE_SCALING_BY_SCHEDULE"
-	networkMixed     = "Mixed"
-)
+const networkMixed = "Mixed"
 
 // Small helpers keep the long schema readable.
 func keepState() []planmodifier.String {
@@ -103,7 +97,7 @@ func (r *deliveryGroupResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"charge_type": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Billing (`ChargeType`): `PostPaid` (pay-as-you-go) or `PrePaid` (subscription). A change replaces the group.",
-				Validators:          oneOf(chargePostPaid, chargePrePaid), PlanModifiers: replaceString(),
+				Validators:          oneOf(common.ChargePostPaid, common.ChargePrePaid), PlanModifiers: replaceString(),
 			},
 			"period": schema.Int64Attribute{
 				Optional: true,

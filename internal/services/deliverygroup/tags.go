@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 func mapOf(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
@@ -34,7 +35,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 			set = append(set, client.Tag{Key: k, Value: v})
 		}
 	}
-	const resourceType = "AppInstanceGroupId"
+	const resourceType = common.TagResourceTypeGroup
 	// UntagCloudResources takes at most 10 keys per call (rule 39).
 	for len(remove) > 0 {
 		n := min(10, len(remove))

@@ -131,7 +131,7 @@ func domainRulesEqual(a, b []domainRuleModel) bool {
 func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *resourceModel, diags *diag.Diagnostics) bool {
 	id := state.ID.ValueString()
 	amount := int(plan.NodePool.Amount.ValueInt64())
-	if state.ChargeType.ValueString() == chargePrePaid {
+	if state.ChargeType.ValueString() == common.ChargePrePaid {
 		if _, err := r.Client.ModifyNodePoolAmount(ctx, client.ModifyNodePoolAmountInput{AppInstanceGroupID: id, NodeAmount: amount}); err != nil {
 			hint := ""
 			if client.IsAmbiguous(err) {
@@ -170,11 +170,11 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 // pool's current strategy and its settings; false for a schedule, which
 // takes no amount.
 func keepStrategy(p client.NodePool, amount int) (*client.NodePoolStrategy, bool) {
-	st := &client.NodePoolStrategy{StrategyType: firstNonEmpty(p.StrategyType, strategyFixed), NodeAmount: &amount}
+	st := &client.NodePoolStrategy{StrategyType: firstNonEmpty(p.StrategyType, common.StrategyFixed), NodeAmount: &amount}
 	switch st.StrategyType {
-	case strategyFixed:
+	case common.StrategyFixed:
 		return st, true
-	case strategyUsage:
+	case common.StrategyUsage:
 		ptr := func(v int) *int {
 			if v == 0 {
 				return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
@@ -33,7 +34,7 @@ func (r *deliveryGroupResource) ValidateConfig(ctx context.Context, req resource
 
 	switch charge := str(path.Root("charge_type")); {
 	case !isSet(charge):
-	case charge.ValueString() == chargePrePaid:
+	case charge.ValueString() == common.ChargePrePaid:
 		for _, name := range []string{"period", "period_unit"} {
 			var v attr.Value = types.Int64Null()
 			if name == "period_unit" {
@@ -44,7 +45,7 @@ func (r *deliveryGroupResource) ValidateConfig(ctx context.Context, req resource
 					fmt.Sprintf("%s is required when charge_type is \"PrePaid\" (e.g. period = 1, period_unit = \"Month\").", name))
 			}
 		}
-	case charge.ValueString() == chargePostPaid:
+	case charge.ValueString() == common.ChargePostPaid:
 		for name, v := range map[string]attr.Value{"period": types.Int64Null(), "period_unit": types.StringNull(), "auto_renew": types.BoolNull()} {
 			if got := get(path.Root(name), v); !got.IsNull() {
 				why := "there is no subscription to renew"
@@ -97,7 +98,7 @@ func (r *deliveryGroupResource) ModifyPlan(ctx context.Context, req resource.Mod
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("charge_type"), &charge)...)
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("expired_at"), &expired)...)
-		if charge.ValueString() == chargePrePaid {
+		if charge.ValueString() == common.ChargePrePaid {
 			resp.Diagnostics.AddWarning("Destroying a subscription delivery group only removes it from Terraform",
 				prePaidDestroyDetail(id.ValueString(), expired.ValueString()))
 		}
@@ -142,7 +143,7 @@ func (r *deliveryGroupResource) ModifyPlan(ctx context.Context, req resource.Mod
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("node_pool").AtName("strategy_type"), &strategy)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("node_pool").AtName("amount"), &planAmount)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("node_pool").AtName("amount"), &stateAmount)...)
-	if !planAmount.Equal(stateAmount) && charge.ValueString() == chargePostPaid && strategy.ValueString() == strategySchedule {
+	if !planAmount.Equal(stateAmount) && charge.ValueString() == common.ChargePostPaid && strategy.ValueString() == common.StrategySchedule {
 		resp.Diagnostics.AddAttributeWarning(path.Root("node_pool").AtName("amount"), "Node amount owned by the scaling policy",
 			"The node pool follows a schedule (NODE_SCALING_BY_SCHEDULE, set by appstreaming_scaling_policy), whose periods drive "+
 				"the node count. node_pool.amount will be recorded but not sent; change the periods' amounts in the scaling policy instead.")

@@ -11,12 +11,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
-
-// groupStatuses are the Status values ListAppInstanceGroup filters by.
-var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
 
 func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -40,7 +38,7 @@ func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 				MarkdownDescription: "Only groups in one of these statuses (`Status`): `DEPLOYING`, `PUBLISHED`, `FAILED`, `MAINTAINING`, " +
 					"`MAINTAIN_FAILED`, `EXPIRED`, `CEASED` or `EXPIRED_RECYCLING`.",
 				Validators: []validator.List{listvalidator.SizeAtLeast(1), listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(stringvalidator.OneOf(groupStatuses...))},
+					listvalidator.ValueStringsAre(stringvalidator.OneOf(common.GroupStatuses...))},
 			},
 			"image_id": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only groups built from this image (`AppCenterImageId`).",
@@ -52,7 +50,7 @@ func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 			},
 			"charge_type": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only groups with this billing method (`ChargeType`): `PostPaid` (pay-as-you-go) or `PrePaid` (subscription).",
-				Validators: []validator.String{stringvalidator.OneOf("PostPaid", "PrePaid")},
+				Validators: []validator.String{stringvalidator.OneOf(common.ChargePostPaid, common.ChargePrePaid)},
 			},
 			"region_id": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only groups in this business region (`BizRegionId`). Omitted: groups of every region.",

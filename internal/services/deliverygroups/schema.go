@@ -11,12 +11,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
-
-// groupStatuses is the ListAppInstanceGroup Status enum (§3.1).
-var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
 
 func num(desc string) schema.Int64Attribute {
 	return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
@@ -52,7 +50,7 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 				MarkdownDescription: "Only groups in one of these statuses (`Status`): `DEPLOYING`, `PUBLISHED`, `FAILED`, " +
 					"`MAINTAINING`, `MAINTAIN_FAILED`, `EXPIRED`, `CEASED`, `EXPIRED_RECYCLING`.",
 				Validators: []validator.List{listvalidator.SizeAtLeast(1), validators.UniqueStrings(),
-					listvalidator.ValueStringsAre(stringvalidator.OneOf(groupStatuses...))},
+					listvalidator.ValueStringsAre(stringvalidator.OneOf(common.GroupStatuses...))},
 			},
 			"image_id": filterString("Only groups running this image (`AppCenterImageId`), e.g. an ID from `appstreaming_images`."),
 			"region_id": schema.StringAttribute{

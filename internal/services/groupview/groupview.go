@@ -205,7 +205,7 @@ func Tags(g client.AppInstanceGroup) (user, system map[string]string) {
 	}
 	user, system = map[string]string{}, map[string]string{}
 	for _, t := range tags {
-		if strings.EqualFold(t.Scope, "System") || validators.ReservedTagKeyReason(t.Key) != "" {
+		if strings.EqualFold(t.Scope, common.TagScopeSystem) || validators.ReservedTagKeyReason(t.Key) != "" {
 			system[t.Key] = t.Value
 		} else {
 			user[t.Key] = t.Value

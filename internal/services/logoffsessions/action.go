@@ -90,13 +90,13 @@ func sessionsOpen(ctx context.Context, c *client.Client, id string) int {
 // outside every time window (service time, UTC+8).
 func checkAllowed(g *client.AppInstanceGroup, at time.Time, diags *diag.Diagnostics) bool {
 	id := g.AppInstanceGroupID
-	if g.ChargeType != "PostPaid" {
+	if g.ChargeType != common.ChargePostPaid {
 		diags.AddAttributeError(path.Root("delivery_group_id"), "Sessions cannot be logged off in this group",
 			fmt.Sprintf("Delivery group %s is %s (subscription). LogOffAllSessionsInAppInstanceGroup only works for pay-as-you-go "+
 				"(PostPaid) groups with scheduled scaling.", id, g.ChargeType))
 		return false
 	}
-	if len(g.NodePool) == 0 || g.NodePool[0].StrategyType != "NODE_SCALING_BY_SCHEDULE" {
+	if len(g.NodePool) == 0 || g.NodePool[0].StrategyType != common.StrategySchedule {
 		strategy := "no node pool"
 		if len(g.NodePool) > 0 {
 			strategy = g.NodePool[0].StrategyType

@@ -65,7 +65,7 @@ func (a *renewAction) ModifyPlan(ctx context.Context, req action.ModifyPlanReque
 }
 
 func checkPrePaid(g *client.AppInstanceGroup, diags *diag.Diagnostics) bool {
-	if g.ChargeType == "PrePaid" {
+	if g.ChargeType == common.ChargePrePaid {
 		return true
 	}
 	diags.AddAttributeError(path.Root("delivery_group_id"), "Only subscription groups can be renewed",
@@ -131,7 +131,7 @@ func (a *renewAction) price(ctx context.Context, g *client.AppInstanceGroup, per
 		amount = p.Amount
 	}
 	out, err := a.Client.GetResourcePrice(ctx, client.GetResourcePriceInput{Amount: int64(max(amount, 1)), BizRegionID: g.RegionID,
-		ChargeType: "PrePaid", NodeInstanceType: p.NodeInstanceType, Period: period, PeriodUnit: unit})
+		ChargeType: common.ChargePrePaid, NodeInstanceType: p.NodeInstanceType, Period: period, PeriodUnit: unit})
 	if err != nil || out.PriceModel == nil {
 		return ""
 	}

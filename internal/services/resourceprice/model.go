@@ -59,7 +59,7 @@ func (m model) input(defaultRegion string) client.GetResourcePriceInput {
 	if !m.Amount.IsNull() {
 		in.Amount = m.Amount.ValueInt64()
 	}
-	if in.ChargeType == chargePostPaid {
+	if in.ChargeType == common.ChargePostPaid {
 		in.Period, in.PeriodUnit = 1, "Month"
 	}
 	return in
@@ -93,7 +93,7 @@ func flatten(m *model, in client.GetResourcePriceInput, item client.PriceItem) e
 	}
 	m.Currency = common.StringOrNull(p.Currency)
 	m.PriceUnit = types.StringValue("period")
-	if in.ChargeType == chargePostPaid {
+	if in.ChargeType == common.ChargePostPaid {
 		m.PriceUnit = types.StringValue("hour")
 	}
 	m.Promotions = make([]promotionModel, 0, len(p.Promotions))

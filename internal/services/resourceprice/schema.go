@@ -10,14 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/lookup"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
-)
-
-// Charge types (§4 rule 2).
-const (
-	chargePrePaid  = "PrePaid"
-	chargePostPaid = "PostPaid"
 )
 
 // maxAmount is the most resources one node pool can subscribe (rule 10).
@@ -50,7 +45,7 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 			"charge_type": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Billing method (`ChargeType`): `PrePaid` (subscription) or `PostPaid` (pay-as-you-go).",
-				Validators:          []validator.String{stringvalidator.OneOf(chargePrePaid, chargePostPaid)},
+				Validators:          []validator.String{stringvalidator.OneOf(common.ChargePrePaid, common.ChargePostPaid)},
 			},
 			"period": schema.Int64Attribute{
 				Optional: true,

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 // periodForChargeType: a subscription quote needs both period and
@@ -33,7 +35,7 @@ func (periodForChargeType) ValidateDataSource(ctx context.Context, req datasourc
 		return
 	}
 	switch ct.ValueString() {
-	case chargePrePaid:
+	case common.ChargePrePaid:
 		if period.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("period"), "Missing period",
 				"period is required when charge_type is \"PrePaid\" (Week: 1; Month: 1, 2, 3 or 6; Year: 1, 2 or 3).")
@@ -42,7 +44,7 @@ func (periodForChargeType) ValidateDataSource(ctx context.Context, req datasourc
 			resp.Diagnostics.AddAttributeError(path.Root("period_unit"), "Missing period_unit",
 				"period_unit is required when charge_type is \"PrePaid\": Week, Month or Year.")
 		}
-	case chargePostPaid:
+	case common.ChargePostPaid:
 		for _, a := range []struct {
 			name string
 			set  bool

@@ -146,7 +146,7 @@ func decodeSchedule(ctx context.Context, o types.Object, diags *diag.Diagnostics
 func expand(ctx context.Context, m resourceModel, diags *diag.Diagnostics) *client.NodePoolStrategy {
 	st := &client.NodePoolStrategy{StrategyType: m.StrategyType.ValueString()}
 	switch st.StrategyType {
-	case StrategyUsage:
+	case common.StrategyUsage:
 		if u := decodeUsage(ctx, m.Usage, diags); u != nil {
 			st.MaxScalingAmount = common.IntPtr(u.MaxScalingAmount)
 			st.ScalingStep = common.IntPtr(u.ScalingStep)
@@ -154,7 +154,7 @@ func expand(ctx context.Context, m resourceModel, diags *diag.Diagnostics) *clie
 			st.ScalingDownAfterIdleMinutes = common.IntPtr(u.ScalingDownAfterIdleMinutes)
 			st.MaxIdleAppInstanceAmount = common.IntPtr(u.MaxIdleAppInstanceAmount)
 		}
-	case StrategySchedule:
+	case common.StrategySchedule:
 		if s := decodeSchedule(ctx, m.Schedule, diags); s != nil {
 			st.StrategyEnableDate = s.EnableDate.ValueString()
 			st.StrategyDisableDate = s.DisableDate.ValueString()
@@ -180,7 +180,7 @@ func expand(ctx context.Context, m resourceModel, diags *diag.Diagnostics) *clie
 // default, a fixed pool.
 func strategyOf(np client.NodePool) string {
 	if np.StrategyType == "" {
-		return StrategyFixed
+		return common.StrategyFixed
 	}
 	return np.StrategyType
 }
@@ -194,7 +194,7 @@ func flatten(ctx context.Context, np client.NodePool, m *resourceModel, prior *d
 	m.Usage = types.ObjectNull(usageAttrTypes)
 	m.Schedule = types.ObjectNull(scheduleAttrTypes)
 	switch strategyOf(np) {
-	case StrategyUsage:
+	case common.StrategyUsage:
 		maxIdle := types.Int64Null()
 		if np.MaxIdleAppInstanceAmount > 0 {
 			maxIdle = types.Int64Value(int64(np.MaxIdleAppInstanceAmount))
@@ -212,7 +212,7 @@ func flatten(ctx context.Context, np client.NodePool, m *resourceModel, prior *d
 		})
 		diags.Append(d...)
 		m.Usage = o
-	case StrategySchedule:
+	case common.StrategySchedule:
 		recType := types.ObjectType{AttrTypes: recurrenceAttrTypes}
 		perType := types.ObjectType{AttrTypes: periodAttrTypes}
 		recs := make([]attr.Value, 0, len(np.RecurrenceSchedules))

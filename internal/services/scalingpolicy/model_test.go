@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
 
 type tp struct {
@@ -63,23 +64,23 @@ func TestValidateModelPaths(t *testing.T) {
 		m    resourceModel
 		want []string
 	}{
-		{"usage missing", model(StrategyUsage, types.ObjectNull(usageAttrTypes), types.ObjectNull(scheduleAttrTypes)), []string{"usage"}},
-		{"overlap and short", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
+		{"usage missing", model(common.StrategyUsage, types.ObjectNull(usageAttrTypes), types.ObjectNull(scheduleAttrTypes)), []string{"usage"}},
+		{"overlap and short", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "Weekly", []int64{1}, tp{"08:00", "10:00", 1}, tp{"09:00", "09:10", 1})),
 			[]string{"schedule.recurrences[0].periods[1].end_time", "schedule.recurrences[0].periods[1].start_time"}},
-		{"gap", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
+		{"gap", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "Weekly", []int64{1}, tp{"08:00", "09:00", 1}, tp{"09:04", "10:00", 1})),
 			[]string{"schedule.recurrences[0].periods[1].start_time"}},
-		{"window and days", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
+		{"window and days", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-07", "Weekly", []int64{0}, tp{"08:00", "09:00", 1})),
 			[]string{"schedule.disable_date", "schedule.recurrences[0].days"}},
-		{"too many periods", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
+		{"too many periods", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "Weekly", []int64{1}, tp{"01:00", "02:00", 1}, tp{"03:00", "04:00", 1}, tp{"05:00", "06:00", 1}, tp{"07:00", "08:00", 1})),
 			[]string{"schedule.recurrences[0].periods"}},
 		// A misspelled strategy_type is its enum validator's error alone: no
 		// second "usage not allowed" (or "Missing …") from the cross-attribute rules.
 		{"misspelled strategy, no cascade", model("NODE_SCALING_BY_USAG", nullsOf(usageAttrTypes), types.ObjectNull(scheduleAttrTypes)), nil},
-		{"boundaries pass", model(StrategySchedule, types.ObjectNull(usageAttrTypes),
+		{"boundaries pass", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "weekly", []int64{1, 7}, tp{"08:00", "08:15", 1}, tp{"08:20", "09:00", 1}, tp{"09:05", "23:59", 1})),
 			nil},
 	}
@@ -121,7 +122,7 @@ func TestExpandFlattenRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	var d diag.Diagnostics
 	sch := scheduleObj(t, "2030-01-01", "2030-02-01", "weekly", []int64{5, 1, 3}, tp{"08:30", "12:00", 4}, tp{"13:00", "18:00", 6})
-	m := model(StrategySchedule, types.ObjectNull(usageAttrTypes), sch)
+	m := model(common.StrategySchedule, types.ObjectNull(usageAttrTypes), sch)
 	st := expand(ctx, m, &d)
 	b, err := json.Marshal(st)
 	if err != nil {
@@ -133,7 +134,7 @@ func TestExpandFlattenRoundTrip(t *testing.T) {
 		t.Errorf("wire JSON\n got %s\nwant %s", b, want)
 	}
 	// The service answers "Weekly"; the planned spelling is kept.
-	np := client.NodePool{NodePoolID: "rg-1", StrategyType: StrategySchedule, StrategyEnableDate: "2030-01-01", StrategyDisableDate: "2030-02-01", WarmUp: true,
+	np := client.NodePool{NodePoolID: "rg-1", StrategyType: common.StrategySchedule, StrategyEnableDate: "2030-01-01", StrategyDisableDate: "2030-02-01", WarmUp: true,
 		RecurrenceSchedules: []client.RecurrenceSchedule{{RecurrenceType: "Weekly", RecurrenceValues: []int{1, 3, 5}, TimerPeriods: st.RecurrenceSchedules[0].TimerPeriods}}}
 	var out resourceModel
 	flatten(ctx, np, &out, decodeSchedule(ctx, sch, &d), &d)
@@ -147,12 +148,12 @@ func TestExpandFlattenRoundTrip(t *testing.T) {
 	u := types.ObjectValueMust(usageAttrTypes, map[string]attr.Value{
 		"max_scaling_amount": types.Int64Value(10), "scaling_step": types.Int64Value(2), "scaling_usage_threshold": types.Int64Value(85),
 		"scaling_down_after_idle_minutes": types.Int64Value(60), "max_idle_app_instance_amount": types.Int64Null()})
-	st = expand(ctx, model(StrategyUsage, u, types.ObjectNull(scheduleAttrTypes)), &d)
+	st = expand(ctx, model(common.StrategyUsage, u, types.ObjectNull(scheduleAttrTypes)), &d)
 	b, _ = json.Marshal(st)
 	if want := `{"StrategyType":"NODE_SCALING_BY_USAGE","MaxScalingAmount":10,"ScalingStep":2,"ScalingDownAfterIdleMinutes":60,"ScalingUsageThreshold":"85"}`; string(b) != want {
 		t.Errorf("usage wire JSON\n got %s\nwant %s", b, want)
 	}
-	flatten(ctx, client.NodePool{StrategyType: StrategyUsage, MaxScalingAmount: 10, ScalingStep: 2, ScalingUsageThreshold: 85, ScalingDownAfterIdleMinutes: 60}, &out, nil, &d)
+	flatten(ctx, client.NodePool{StrategyType: common.StrategyUsage, MaxScalingAmount: 10, ScalingStep: 2, ScalingUsageThreshold: 85, ScalingDownAfterIdleMinutes: 60}, &out, nil, &d)
 	if !out.Usage.Equal(u) || !out.Schedule.IsNull() {
 		t.Errorf("usage flatten got %s", out.Usage)
 	}

@@ -70,11 +70,11 @@ func (r *scalingPolicyResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if state != nil && !plan.DeliveryGroupID.Equal(state.DeliveryGroupID) {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("node_pool_id"), types.StringUnknown())...)
 	}
-	isSchedule, wasSchedule := plan.StrategyType.ValueString() == StrategySchedule, false
+	isSchedule, wasSchedule := plan.StrategyType.ValueString() == common.StrategySchedule, false
 	if isSchedule {
 		planSched := decodeSchedule(ctx, plan.Schedule, &resp.Diagnostics)
 		var stateSched *decodedSchedule
-		if state != nil && state.StrategyType.ValueString() == StrategySchedule {
+		if state != nil && state.StrategyType.ValueString() == common.StrategySchedule {
 			stateSched = decodeSchedule(ctx, state.Schedule, &resp.Diagnostics)
 			wasSchedule = true
 		}
@@ -114,7 +114,7 @@ func checkTakeover(g *client.AppInstanceGroup) diag.Diagnostics {
 	if len(g.NodePool) == 0 {
 		return diags
 	}
-	if current := strategyOf(g.NodePool[0]); current != StrategyFixed {
+	if current := strategyOf(g.NodePool[0]); current != common.StrategyFixed {
 		diags.AddAttributeError(path.Root("delivery_group_id"), "Delivery group already has a scaling strategy",
 			fmt.Sprintf("The node pool of delivery group %[1]s already uses %[2]s, set outside this configuration (another "+
 				"workspace or the console). Creating appstreaming_scaling_policy would overwrite it; nothing was changed. "+
@@ -127,7 +127,7 @@ func checkTakeover(g *client.AppInstanceGroup) diag.Diagnostics {
 // checkChargeType applies rule 12's "schedule requires PostPaid".
 func checkChargeType(g *client.AppInstanceGroup, strategy string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if strategy == StrategySchedule && g.ChargeType != "" && g.ChargeType != "PostPaid" {
+	if strategy == common.StrategySchedule && g.ChargeType != "" && g.ChargeType != common.ChargePostPaid {
 		diags.AddAttributeError(path.Root("strategy_type"), "Scheduled scaling needs a pay-as-you-go group",
 			fmt.Sprintf("Delivery group %s is %s (subscription); NODE_SCALING_BY_SCHEDULE is only available for PostPaid groups. "+
 				"Use NODE_FIXED or NODE_SCALING_BY_USAGE, or a PostPaid delivery group.", g.AppInstanceGroupID, g.ChargeType))
@@ -272,7 +272,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	state.ID, state.DeliveryGroupID = types.StringValue(id), types.StringValue(id)
 	var prior *decodedSchedule
-	if state.StrategyType.ValueString() == StrategySchedule {
+	if state.StrategyType.ValueString() == common.StrategySchedule {
 		prior = decodeSchedule(ctx, state.Schedule, &resp.Diagnostics)
 	}
 	flatten(ctx, g.NodePool[0], &state, prior, &resp.Diagnostics)
@@ -302,12 +302,12 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 		resp.Diagnostics.AddError("Could not read the delivery group", fmt.Sprintf("GetAppInstanceGroup %s failed: %s", id, err))
 		return
 	}
-	if len(g.NodePool) == 0 || strategyOf(g.NodePool[0]) == StrategyFixed {
+	if len(g.NodePool) == 0 || strategyOf(g.NodePool[0]) == common.StrategyFixed {
 		return
 	}
 	np := g.NodePool[0]
-	strategy := &client.NodePoolStrategy{StrategyType: StrategyFixed}
-	if g.ChargeType == "PostPaid" && np.NodeAmount >= 1 {
+	strategy := &client.NodePoolStrategy{StrategyType: common.StrategyFixed}
+	if g.ChargeType == common.ChargePostPaid && np.NodeAmount >= 1 {
 		n := np.NodeAmount
 		strategy.NodeAmount = &n
 	}

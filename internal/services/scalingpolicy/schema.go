@@ -15,14 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
-)
-
-// Strategy types (NodePoolStrategy.StrategyType, §4 rule 12).
-const (
-	StrategyFixed    = "NODE_FIXED"
-	StrategyUsage    = "NODE_SCALING_BY_USAGE"
-	StrategySchedule = "NODE_SCALING_BY_SCHEDULE"
 )
 
 // Defaults the service applies when the field is omitted (rules 15, 16).
@@ -61,7 +55,7 @@ func (r *scalingPolicyResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Required: true,
 				MarkdownDescription: "Scaling strategy (`NodePoolStrategy.StrategyType`): `NODE_FIXED`, `NODE_SCALING_BY_USAGE` " +
 					"(requires `usage`) or `NODE_SCALING_BY_SCHEDULE` (requires `schedule`; PostPaid groups only).",
-				Validators: []validator.String{stringvalidator.OneOf(StrategyFixed, StrategyUsage, StrategySchedule)},
+				Validators: []validator.String{stringvalidator.OneOf(common.StrategyFixed, common.StrategyUsage, common.StrategySchedule)},
 			},
 			"usage": schema.SingleNestedAttribute{
 				Optional:            true,

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
@@ -26,7 +27,7 @@ func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 	// An invalid strategy_type is reported by its own validator; judging
 	// usage/schedule against it would only add a second, misleading error.
 	if st := m.StrategyType.ValueString(); !m.StrategyType.IsUnknown() && !m.StrategyType.IsNull() && isStrategy(st) {
-		needUsage, needSchedule := st == StrategyUsage, st == StrategySchedule
+		needUsage, needSchedule := st == common.StrategyUsage, st == common.StrategySchedule
 		switch {
 		case needUsage && m.Usage.IsNull():
 			diags.AddAttributeError(pathUsage, "Missing usage settings",
@@ -52,7 +53,7 @@ func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 }
 
 func isStrategy(s string) bool {
-	return s == StrategyFixed || s == StrategyUsage || s == StrategySchedule
+	return s == common.StrategyFixed || s == common.StrategyUsage || s == common.StrategySchedule
 }
 
 // checkDates applies rules 18–19 (and, with checkPast, "today or later").

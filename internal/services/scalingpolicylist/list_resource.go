@@ -50,7 +50,7 @@ func (r *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListRe
 			},
 			"strategy_type": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only pools with this strategy (`StrategyType`): `NODE_FIXED`, `NODE_SCALING_BY_USAGE` or `NODE_SCALING_BY_SCHEDULE`.",
-				Validators: []validator.String{stringvalidator.OneOf(scalingpolicy.StrategyFixed, scalingpolicy.StrategyUsage, scalingpolicy.StrategySchedule)},
+				Validators: []validator.String{stringvalidator.OneOf(common.StrategyFixed, common.StrategyUsage, common.StrategySchedule)},
 			},
 			"delivery_group_name_regex": schema.StringAttribute{
 				Optional: true, MarkdownDescription: "Only groups whose name matches this regular expression (Go RE2 syntax).",
