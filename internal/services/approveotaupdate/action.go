@@ -88,7 +88,7 @@ func (a *approveAction) Invoke(ctx context.Context, req action.InvokeRequest, re
 	// Re-read right before approving: the task ID changes after every approval.
 	g, err := a.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the delivery group", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot read the delivery group", err, "")
 		return
 	}
 	ota := g.OtaInfo
@@ -103,7 +103,7 @@ func (a *approveAction) Invoke(ctx context.Context, req action.InvokeRequest, re
 	}
 	task, err := findTask(ctx, a.Client, id, ota.TaskID)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list the OTA tasks", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot list the OTA tasks", err, "")
 		return
 	}
 	if task != nil {

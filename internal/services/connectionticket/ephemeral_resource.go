@@ -58,7 +58,7 @@ func (r *ticketResource) Open(ctx context.Context, req ephemeral.OpenRequest, re
 				"(appstreaming_user_authorization) and that the group is published.", err, in.AppID, in.EndUserID))
 		return
 	case err != nil:
-		resp.Diagnostics.AddError("Cannot get a connection ticket", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot get a connection ticket", err, "")
 		return
 	}
 	m.Ticket = types.StringValue(out.Ticket)

@@ -70,7 +70,7 @@ func (r *deliveryGroupResource) checkCapacity(ctx context.Context, region, insta
 	}
 	found, err := r.lookupInstanceType(ctx, region, instanceType)
 	if err != nil {
-		apiError(diags, "Cannot look up the node instance type", err,
+		common.APIError(diags, "Cannot look up the node instance type", err,
 			"ListNodeInstanceType is needed to check node_pool.capacity for an instance type outside the documented table; "+
 				"check the provider's region and credentials, then plan again.")
 		return false

@@ -45,16 +45,6 @@ func (r *deliveryGroupResource) ImportState(ctx context.Context, req resource.Im
 	common.ImportByIDOrIdentity(ctx, req, resp, identityIDAttr, "id")
 }
 
-// apiError formats a client error with what failed and what to do; the
-// client's errors already carry the API code and request ID.
-func apiError(diags *diag.Diagnostics, summary string, err error, hint string) {
-	detail := err.Error()
-	if hint != "" {
-		detail += "\n\n" + hint
-	}
-	diags.AddError(summary, detail)
-}
-
 // uniqueName gives an unnamed group a name, because the client reconciles an
 // interrupted create by name; without one a retry could place a second order.
 func uniqueName() string {
@@ -108,7 +98,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		} else if client.ErrorCode(err) == "StockError.NoStock" {
 			hint = "The instance type is sold out in this region: choose another node_pool.instance_type or region, or try later."
 		}
-		apiError(&resp.Diagnostics, "Cannot publish delivery group", err, hint)
+		common.APIError(&resp.Diagnostics, "Cannot publish delivery group", err, hint)
 		return
 	}
 	id := out.AppInstanceGroupID
@@ -129,9 +119,9 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		}
 		var use *client.UnexpectedStateError
 		if errors.As(err, &use) && use.State == "FAILED" {
-			apiError(&resp.Diagnostics, "Delivery group publishing failed", err, hint)
+			common.APIError(&resp.Diagnostics, "Delivery group publishing failed", err, hint)
 		} else {
-			apiError(&resp.Diagnostics, "Cannot wait for delivery group to publish", err, hint)
+			common.APIError(&resp.Diagnostics, "Cannot wait for delivery group to publish", err, hint)
 		}
 		return
 	}
@@ -183,7 +173,7 @@ func (r *deliveryGroupResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if err != nil {
-		apiError(&resp.Diagnostics, "Cannot read delivery group", err, "")
+		common.APIError(&resp.Diagnostics, "Cannot read delivery group", err, "")
 		return
 	}
 	if common.RegionMismatch(ctx, req.Identity, g.AppInstanceGroupID, g.RegionID, &resp.Diagnostics) {
@@ -221,7 +211,7 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 		}
 		in.AppInstanceGroupID = id
 		if err := r.Client.ModifyAppInstanceGroupAttribute(ctx, in); err != nil {
-			apiError(&resp.Diagnostics, "Cannot modify delivery group", err, "")
+			common.APIError(&resp.Diagnostics, "Cannot modify delivery group", err, "")
 			return
 		}
 	}
@@ -244,11 +234,11 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 	// are refused.
 	if !plan.ImageID.Equal(state.ImageID) {
 		if err := r.Client.UpdateAppInstanceGroupImage(ctx, id, plan.ImageID.ValueString(), region); err != nil {
-			apiError(&resp.Diagnostics, "Cannot update delivery group image", err, "")
+			common.APIError(&resp.Diagnostics, "Cannot update delivery group image", err, "")
 			return
 		}
 		if _, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING"}, timeout); err != nil {
-			apiError(&resp.Diagnostics, "Delivery group image update did not finish", err,
+			common.APIError(&resp.Diagnostics, "Delivery group image update did not finish", err,
 				"Check the group in the App Streaming console; apply again to retry the update.")
 			return
 		}
@@ -256,7 +246,7 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 
 	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
-		apiError(&resp.Diagnostics, "Cannot read delivery group after update", err, "")
+		common.APIError(&resp.Diagnostics, "Cannot read delivery group after update", err, "")
 		return
 	}
 	plan.OrderID = state.OrderID
@@ -290,7 +280,7 @@ func (r *deliveryGroupResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err := r.Client.WaitForGroupDeleted(ctx, id, timeout); err != nil {
-		apiError(&resp.Diagnostics, "Delivery group was not deleted in time", err, "Apply again to keep waiting, or check the group in the console.")
+		common.APIError(&resp.Diagnostics, "Delivery group was not deleted in time", err, "Apply again to keep waiting, or check the group in the console.")
 	}
 }
 
@@ -311,7 +301,7 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 		// A few rounds at most: a group that settles and is still refused
 		// is reported rather than retried until the timeout.
 		if client.ErrorCode(err) != "IncorrectStatus.AppInstanceGroup" || attempt > 3 {
-			apiError(diags, "Cannot delete delivery group", err, "")
+			common.APIError(diags, "Cannot delete delivery group", err, "")
 			return false
 		}
 		_, werr := r.Client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
@@ -320,12 +310,12 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 		}
 		var use *client.UnexpectedStateError
 		if werr != nil && !errors.As(werr, &use) {
-			apiError(diags, "Cannot delete delivery group", err, fmt.Sprintf("It did not leave its transitional status in time: %s", werr))
+			common.APIError(diags, "Cannot delete delivery group", err, fmt.Sprintf("It did not leave its transitional status in time: %s", werr))
 			return false
 		}
 		if werr != nil {
 			// Settled in a status the API will not delete from either.
-			apiError(diags, "Cannot delete delivery group", err, "")
+			common.APIError(diags, "Cannot delete delivery group", err, "")
 			return false
 		}
 	}

@@ -44,7 +44,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 			err = fmt.Errorf("UntagCloudResources: %s: %s", failed[0].Code, failed[0].Message)
 		}
 		if err != nil {
-			apiError(diags, "Cannot remove delivery group tags", err, "")
+			common.APIError(diags, "Cannot remove delivery group tags", err, "")
 			return false
 		}
 		remove = remove[n:]
@@ -55,7 +55,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 			err = fmt.Errorf("TagCloudResources: %s: %s", failed[0].Code, failed[0].Message)
 		}
 		if err != nil {
-			apiError(diags, "Cannot tag delivery group", err, "")
+			common.APIError(diags, "Cannot tag delivery group", err, "")
 			return false
 		}
 	}

@@ -137,14 +137,14 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 			if client.IsAmbiguous(err) {
 				hint = "The outcome is unknown and this call places an order, so it was not repeated. Check the group's node count in the console, then run terraform apply -refresh-only."
 			}
-			apiError(diags, "Cannot change the node amount of the subscription delivery group", err, hint)
+			common.APIError(diags, "Cannot change the node amount of the subscription delivery group", err, hint)
 			return false
 		}
 		return true
 	}
 	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
-		apiError(diags, "Cannot read delivery group before changing the node amount", err, "")
+		common.APIError(diags, "Cannot read delivery group before changing the node amount", err, "")
 		return false
 	}
 	if len(g.NodePool) == 0 {
@@ -160,7 +160,7 @@ func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *r
 	err = r.Client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: g.NodePool[0].NodePoolID,
 		BizRegionID: state.RegionID.ValueString(), Strategy: st})
 	if err != nil {
-		apiError(diags, "Cannot change the node amount of the delivery group", err, "")
+		common.APIError(diags, "Cannot change the node amount of the delivery group", err, "")
 		return false
 	}
 	return true

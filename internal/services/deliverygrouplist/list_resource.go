@@ -42,7 +42,7 @@ func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *l
 	}
 	groups, err := r.Client.ListAllAppInstanceGroups(ctx, q.input())
 	if err != nil {
-		diags.AddError("Cannot list App Streaming delivery groups", err.Error())
+		common.APIError(&diags, "Cannot list App Streaming delivery groups", err, "")
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}

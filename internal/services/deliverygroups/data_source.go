@@ -45,7 +45,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	found, err := collect(ctx, d.Client, q)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list App Streaming delivery groups", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot list App Streaming delivery groups", err, "")
 		return
 	}
 	m.ID = types.StringValue(lookup.FilterID("delivery-groups", q))

@@ -51,7 +51,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 
 	all, err := d.Client.ListAllImages(ctx, q.input())
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list App Streaming images", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot list App Streaming images", err, "")
 		return
 	}
 	found, err := selectImages(all, q)

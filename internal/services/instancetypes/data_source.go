@@ -41,7 +41,7 @@ func (d *dataSource) Read(ctx context.Context, req datasource.ReadRequest, resp 
 	}
 	all, err := d.Client.ListAllNodeInstanceTypes(ctx, client.ListNodeInstanceTypesInput{BizRegionID: q.RegionID})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list App Streaming instance types", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot list App Streaming instance types", err, "")
 		return
 	}
 	found, err := selectTypes(all, q)

@@ -58,7 +58,7 @@ func (a *logOffAction) Invoke(ctx context.Context, req action.InvokeRequest, res
 	common.Progress(resp, "Checking delivery group %s", id)
 	g, err := a.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the delivery group", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot read the delivery group", err, "")
 		return
 	}
 	if !checkAllowed(g, time.Now(), &resp.Diagnostics) {

@@ -68,7 +68,7 @@ func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp 
 func (d *dataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	found, err := d.Client.ListRegions(ctx, "CloudApp", "")
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot list App Streaming regions", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot list App Streaming regions", err, "")
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, flatten(found))...)

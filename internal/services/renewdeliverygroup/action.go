@@ -84,7 +84,7 @@ func (a *renewAction) Invoke(ctx context.Context, req action.InvokeRequest, resp
 	common.Progress(resp, "Checking delivery group %s", id)
 	g, err := a.Client.GetAppInstanceGroup(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot read the delivery group", err.Error())
+		common.APIError(&resp.Diagnostics, "Cannot read the delivery group", err, "")
 		return
 	}
 	if !checkPrePaid(g, &resp.Diagnostics) {

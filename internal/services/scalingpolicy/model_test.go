@@ -78,7 +78,7 @@ func TestValidateModelPaths(t *testing.T) {
 			scheduleObj(t, "2030-01-01", "2030-01-08", "Weekly", []int64{1}, tp{"01:00", "02:00", 1}, tp{"03:00", "04:00", 1}, tp{"05:00", "06:00", 1}, tp{"07:00", "08:00", 1})),
 			[]string{"schedule.recurrences[0].periods"}},
 		// A misspelled strategy_type is its enum validator's error alone: no
-		// second "usage not allowed" (or "Missing …") from the cross-attribute rules.
+		// second "Usage settings not allowed" (or "Missing …") from the cross-attribute rules.
 		{"misspelled strategy, no cascade", model("NODE_SCALING_BY_USAG", nullsOf(usageAttrTypes), types.ObjectNull(scheduleAttrTypes)), nil},
 		{"boundaries pass", model(common.StrategySchedule, types.ObjectNull(usageAttrTypes),
 			scheduleObj(t, "2030-01-01", "2030-01-08", "weekly", []int64{1, 7}, tp{"08:00", "08:15", 1}, tp{"08:20", "09:00", 1}, tp{"09:05", "23:59", 1})),

@@ -199,7 +199,7 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 	}
 	err := r.Client.ModifyNodePoolAttribute(ctx, client.ModifyNodePoolAttributeInput{PoolID: poolID, BizRegionID: g.RegionID, Strategy: strategy})
 	if err != nil {
-		diags.AddError(fmt.Sprintf("Could not %s the scaling policy of delivery group %s", verb, id),
+		diags.AddError(fmt.Sprintf("Cannot %s the scaling policy of delivery group %s", verb, id),
 			fmt.Sprintf("ModifyNodePoolAttribute (PoolId %s, StrategyType %s) failed: %s. Check the values against the error, then run apply again.",
 				poolID, strategy.StrategyType, err))
 		return nil
@@ -222,7 +222,7 @@ func (r *scalingPolicyResource) readyGroup(ctx context.Context, id string, timeo
 		g, err = r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
 	}
 	if err != nil {
-		diags.AddAttributeError(path.Root("delivery_group_id"), "Could not read the delivery group",
+		diags.AddAttributeError(path.Root("delivery_group_id"), "Cannot read the delivery group",
 			fmt.Sprintf("GetAppInstanceGroup %s failed: %s. Check that delivery_group_id names an existing group in this region.", id, err))
 		return nil, ""
 	}
@@ -260,7 +260,7 @@ func (r *scalingPolicyResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the scaling policy", fmt.Sprintf("GetAppInstanceGroup %s failed: %s", id, err))
+		resp.Diagnostics.AddError("Cannot read the scaling policy", fmt.Sprintf("GetAppInstanceGroup %s failed: %s", id, err))
 		return
 	}
 	if len(g.NodePool) == 0 {
@@ -299,7 +299,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the delivery group", fmt.Sprintf("GetAppInstanceGroup %s failed: %s", id, err))
+		resp.Diagnostics.AddError("Cannot read the delivery group", fmt.Sprintf("GetAppInstanceGroup %s failed: %s", id, err))
 		return
 	}
 	if len(g.NodePool) == 0 || strategyOf(g.NodePool[0]) == common.StrategyFixed {
@@ -316,7 +316,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Could not return delivery group %s to NODE_FIXED", id),
+		resp.Diagnostics.AddError(fmt.Sprintf("Cannot return delivery group %s to NODE_FIXED", id),
 			fmt.Sprintf("ModifyNodePoolAttribute (PoolId %s) failed: %s. The group keeps its current strategy; run destroy again.", np.NodePoolID, err))
 		return
 	}

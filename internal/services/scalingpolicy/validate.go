@@ -33,7 +33,7 @@ func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 			diags.AddAttributeError(pathUsage, "Missing usage settings",
 				"strategy_type = \"NODE_SCALING_BY_USAGE\" needs a usage = { max_scaling_amount, scaling_step, … } object (MaxScalingAmount and ScalingStep are required by the API).")
 		case !needUsage && !m.Usage.IsNull() && !m.Usage.IsUnknown():
-			diags.AddAttributeError(pathUsage, "usage not allowed",
+			diags.AddAttributeError(pathUsage, "Usage settings not allowed",
 				fmt.Sprintf("usage applies only to strategy_type = \"NODE_SCALING_BY_USAGE\"; remove it or change strategy_type (got %q).", st))
 		}
 		switch {
@@ -41,7 +41,7 @@ func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
 			diags.AddAttributeError(pathSchedule, "Missing schedule settings",
 				"strategy_type = \"NODE_SCALING_BY_SCHEDULE\" needs a schedule = { enable_date, disable_date, warm_up, recurrences } object.")
 		case !needSchedule && !m.Schedule.IsNull() && !m.Schedule.IsUnknown():
-			diags.AddAttributeError(pathSchedule, "schedule not allowed",
+			diags.AddAttributeError(pathSchedule, "Schedule settings not allowed",
 				fmt.Sprintf("schedule applies only to strategy_type = \"NODE_SCALING_BY_SCHEDULE\"; remove it or change strategy_type (got %q).", st))
 		}
 	}

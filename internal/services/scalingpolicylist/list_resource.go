@@ -78,7 +78,7 @@ func (r *listResource) List(ctx context.Context, req list.ListRequest, stream *l
 	}
 	groups, err := r.Client.ListAllAppInstanceGroups(ctx, client.ListAppInstanceGroupsInput{BizRegionID: f.RegionID.ValueString()})
 	if err != nil {
-		diags.AddError("Cannot list App Streaming delivery groups", err.Error())
+		common.APIError(&diags, "Cannot list App Streaming delivery groups", err, "")
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
