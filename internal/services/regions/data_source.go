@@ -5,8 +5,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/services/common"
 )
@@ -24,46 +22,6 @@ var (
 	_ datasource.DataSource              = (*dataSource)(nil)
 	_ datasource.DataSourceWithConfigure = (*dataSource)(nil)
 )
-
-type model struct {
-	ID      types.String  `tfsdk:"id"`
-	Regions []regionModel `tfsdk:"regions"`
-}
-
-type regionModel struct {
-	ID   types.String `tfsdk:"id"`
-	Name types.String `tfsdk:"name"`
-}
-
-func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the regions where App Streaming can publish delivery groups (API `ListRegions`). " +
-			"The list is every region the service supports, not only those open to your account.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "Identifier of this lookup (always `regions`).",
-			},
-			"regions": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Supported regions, sorted by ID.",
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"id": schema.StringAttribute{
-							Computed:            true,
-							MarkdownDescription: "Region ID (`regionId`), the value for `region_id` and the provider's `region`, e.g. `cn-shanghai`.",
-						},
-						"name": schema.StringAttribute{
-							Computed: true,
-							MarkdownDescription: "English display name of the region, e.g. `China (Shanghai)`. The API returns only the ID; " +
-								"the provider knows the names of Alibaba Cloud's public regions and repeats the ID for any other.",
-						},
-					},
-				},
-			},
-		},
-	}
-}
 
 func (d *dataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	found, err := d.Client.ListRegions(ctx, "CloudApp", "")

@@ -8,6 +8,16 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 )
 
+type model struct {
+	ID      types.String  `tfsdk:"id"`
+	Regions []regionModel `tfsdk:"regions"`
+}
+
+type regionModel struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+}
+
 // displayNames are Alibaba Cloud's English region names; ListRegions returns IDs only.
 var displayNames = map[string]string{
 	"cn-hangzhou":    "China (Hangzhou)",
