@@ -1,6 +1,7 @@
 // Package lookup holds what the list data sources (images, instance types,
-// delivery groups, resource price) share: the region-ID check and a stable ID
-// for a set of filters. Timestamps and nulls are common's (common.FormatTime).
+// delivery groups, resource price) share: the region-ID check, a stable ID
+// for a set of filters and the computed-string attribute. Timestamps and
+// nulls are common's (common.FormatTime).
 package lookup
 
 import (
@@ -10,6 +11,7 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -33,4 +35,9 @@ func FilterID(prefix string, filters any) string {
 func Strings(in []string) []string {
 	out := make([]string, 0, len(in))
 	return append(out, in...)
+}
+
+// Computed returns a computed string attribute (most result fields).
+func Computed(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 }
