@@ -17,7 +17,9 @@ import (
 )
 
 // NewAction is the constructor the provider registers.
-func NewAction() action.Action { return &approveAction{} }
+func NewAction() action.Action {
+	return &approveAction{ActionBase: common.ActionBase{TypeSuffix: "_approve_ota_update"}}
+}
 
 type approveAction struct {
 	common.ActionBase
@@ -33,10 +35,6 @@ const maxAhead = 7 * 24 * time.Hour
 
 // otaType is the OTA kind ListOtaTask lists and OtaInfo describes.
 const otaType = "Fota"
-
-func (a *approveAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_approve_ota_update"
-}
 
 // ValidateConfig checks start_time when it is known, with no API call.
 func (a *approveAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {

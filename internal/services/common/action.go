@@ -9,9 +9,15 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
 )
 
-// ActionBase is embedded by every action: it keeps the configured client.
+// ActionBase is embedded by every action: it names the type (the
+// provider's name + TypeSuffix) and keeps the configured client.
 type ActionBase struct {
-	Client *client.Client
+	TypeSuffix string
+	Client     *client.Client
+}
+
+func (b *ActionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + b.TypeSuffix
 }
 
 func (b *ActionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {

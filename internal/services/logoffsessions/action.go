@@ -17,7 +17,9 @@ import (
 )
 
 // NewAction is the constructor the provider registers.
-func NewAction() action.Action { return &logOffAction{} }
+func NewAction() action.Action {
+	return &logOffAction{ActionBase: common.ActionBase{TypeSuffix: "_log_off_sessions"}}
+}
 
 type logOffAction struct {
 	common.ActionBase
@@ -27,10 +29,6 @@ var (
 	_ action.ActionWithConfigure  = (*logOffAction)(nil)
 	_ action.ActionWithModifyPlan = (*logOffAction)(nil)
 )
-
-func (a *logOffAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_log_off_sessions"
-}
 
 // ModifyPlan refuses at plan what the API would refuse, when the group is
 // already known: one GetAppInstanceGroup, no change.

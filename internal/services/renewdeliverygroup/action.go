@@ -17,7 +17,9 @@ import (
 )
 
 // NewAction is the constructor the provider registers.
-func NewAction() action.Action { return &renewAction{} }
+func NewAction() action.Action {
+	return &renewAction{ActionBase: common.ActionBase{TypeSuffix: "_renew_delivery_group"}}
+}
 
 type renewAction struct {
 	common.ActionBase
@@ -28,10 +30,6 @@ var (
 	_ action.ActionWithValidateConfig = (*renewAction)(nil)
 	_ action.ActionWithModifyPlan     = (*renewAction)(nil)
 )
-
-func (a *renewAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_renew_delivery_group"
-}
 
 // ValidateConfig checks the period against its unit, the same rule as the
 // resource's (1 Week; 1/2/3/6 Month; 1/2/3 Year), without any API call.
