@@ -285,7 +285,7 @@ func (e *Emulator) adminMux() *http.ServeMux {
 		writeJSON(w, 200, p)
 	})
 	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
-		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(handlers))+" API actions served)")
+		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(routes))+" API actions served)")
 	})
 	return mux
 }

@@ -182,13 +182,6 @@ func imageView(im Image) map[string]any {
 	}
 }
 
-func init() {
-	handlers["ListRegions"] = (*Emulator).listRegions
-	handlers["ListNodeInstanceType"] = (*Emulator).listNodeInstanceType
-	handlers["ListImage"] = (*Emulator).listImage
-	handlers["GetResourcePrice"] = (*Emulator).getResourcePrice
-}
-
 func (e *Emulator) listRegions(c *call) (map[string]any, *apiError) {
 	if pt := c.p.str("ProductType"); pt != "" && pt != "CloudApp" {
 		return nil, invalid("ProductType", "must be CloudApp")

@@ -8,17 +8,6 @@ import (
 	"time"
 )
 
-func init() {
-	handlers["CreateAppInstanceGroup"] = (*Emulator).createGroup
-	handlers["GetAppInstanceGroup"] = (*Emulator).getGroup
-	handlers["ListAppInstanceGroup"] = (*Emulator).listGroups
-	handlers["ModifyAppInstanceGroupAttribute"] = (*Emulator).modifyGroupAttribute
-	handlers["UpdateAppInstanceGroupImage"] = (*Emulator).updateImage
-	handlers["RenewAppInstanceGroup"] = (*Emulator).renewGroup
-	handlers["DeleteAppInstanceGroup"] = (*Emulator).deleteGroup
-	handlers["LogOffAllSessionsInAppInstanceGroup"] = (*Emulator).logOffAll
-}
-
 var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
 
 var ugPattern = regexp.MustCompile(`^ug-[a-z0-9]{4,32}$`)

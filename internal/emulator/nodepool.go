@@ -287,11 +287,6 @@ func inScheduledWindow(np NodePool, now time.Time) bool {
 	return false
 }
 
-func init() {
-	handlers["ModifyNodePoolAttribute"] = (*Emulator).modifyNodePoolAttribute
-	handlers["ModifyNodePoolAmount"] = (*Emulator).modifyNodePoolAmount
-}
-
 func (e *Emulator) groupByPool(poolID string) *Group {
 	for _, g := range e.st.groups {
 		if g.NodePool.ID == poolID {

@@ -2,11 +2,6 @@ package emulator
 
 import "time"
 
-func init() {
-	handlers["ListOtaTask"] = (*Emulator).listOtaTask
-	handlers["ApproveOtaTask"] = (*Emulator).approveOtaTask
-}
-
 func otaDisplayStatus(o *OtaState, t OtaTask, now time.Time) string {
 	if t.TaskID == o.TaskID && o.Approved {
 		if now.Before(o.StartTime) {

@@ -67,8 +67,6 @@ func applyVideo(pol *AppPolicy, v *videoReq, _ bool) (*AppPolicy, *apiError) {
 	return pol, nil
 }
 
-func init() { handlers["ModifyAppPolicy"] = (*Emulator).modifyAppPolicy }
-
 func (e *Emulator) modifyAppPolicy(c *call) (map[string]any, *apiError) {
 	p := c.p
 	id, ae := p.required("AppPolicyId")

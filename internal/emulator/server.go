@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -271,10 +270,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		fail(errf(400, "InvalidVersion", "Specified parameter Version %q is not valid; use %s.", version, APIVersion), false)
 		return
 	}
-	h, ok := handlers[action]
-	if version == STSVersion {
-		h, ok = stsHandlers[action]
-	}
+	h, ok := route(action, version)
 	if !ok {
 		fail(errf(404, "InvalidAction.NotFound", "Specified api %s is not found, please check your url and method.", action), false)
 		return
@@ -317,20 +313,6 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	e.count(statName, func(a *ActionStats) { a.OK++ })
 	e.logf("%s %s -> 200 (%s)", reqID, statName, time.Since(start))
 	writeJSON(w, 200, resp)
-}
-
-// handlers maps action names to implementations (filled by init in the
-// files per concern).
-var handlers = map[string]handlerFunc{}
-
-// Actions lists the served action names, sorted.
-func Actions() []string {
-	out := make([]string, 0, len(handlers))
-	for k := range handlers {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Server is an emulator listening on loopback, for tests.

@@ -5,11 +5,6 @@ import (
 	"time"
 )
 
-func init() {
-	handlers["GetConnectionTicket"] = (*Emulator).getConnectionTicket
-	handlers["ListAppInstances"] = (*Emulator).listAppInstances
-}
-
 // tenantID is the account ID the emulator reports.
 const tenantID = int64(1234567890123456)
 

@@ -262,15 +262,6 @@ var (
 	externalIDPattern      = regexp.MustCompile(`^[A-Za-z0-9=,.@:/_-]+$`)
 )
 
-func init() {
-	stsHandlers["AssumeRole"] = (*Emulator).assumeRole
-	stsHandlers["AssumeRoleWithOIDC"] = (*Emulator).assumeRoleWithOIDC
-	stsHandlers["GetCallerIdentity"] = (*Emulator).getCallerIdentity
-}
-
-// stsHandlers maps STS action names to implementations.
-var stsHandlers = map[string]handlerFunc{}
-
 // isAnonymousSTS: AssumeRoleWithOIDC carries no access key and no signature.
 func isAnonymousSTS(action, version string) bool {
 	return version == STSVersion && action == "AssumeRoleWithOIDC"

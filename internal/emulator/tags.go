@@ -13,12 +13,6 @@ var systemTagKeys = []string{"System/Scheduler/GRAYSCALE", "System/Scheduler/STO
 
 const maxCustomTags = 20
 
-func init() {
-	handlers["TagCloudResources"] = (*Emulator).tagResources
-	handlers["UntagCloudResources"] = (*Emulator).untagResources
-	handlers["ListTagCloudResources"] = (*Emulator).listTagResources
-}
-
 func isSystemKey(k string) bool { return strings.HasPrefix(k, "System/") }
 
 // tagTarget returns the custom and system tag maps of one resource.

@@ -2,12 +2,6 @@ package emulator
 
 import "strings"
 
-func init() {
-	handlers["AuthorizeInstanceGroup"] = (*Emulator).authorize
-	handlers["PageListAppInstanceGroupUser"] = (*Emulator).pageListUsers
-	handlers["ListAuthorizedUserGroups"] = (*Emulator).listAuthorizedUserGroups
-}
-
 func applyAuth(current, add, remove []string) []string {
 	out := dedupe(append(append([]string{}, current...), add...))
 	for _, r := range remove {
