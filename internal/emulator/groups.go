@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 )
 
 var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
@@ -25,122 +24,6 @@ func (e *Emulator) groupParam(p params) (*Group, *apiError) {
 	return g, nil
 }
 
-type runtimeReq struct {
-	DebugMode                         *string `json:"DebugMode"`
-	PerSessionPerApp                  *bool   `json:"PerSessionPerApp"`
-	PersistentAppInstanceScheduleMode *string `json:"PersistentAppInstanceScheduleMode"`
-	SessionPreOpen                    *string `json:"SessionPreOpen"`
-	SessionType                       *string `json:"SessionType"`
-	SessionUserGenerationMode         *string `json:"SessionUserGenerationMode"`
-}
-
-type securityReq struct {
-	ResetAfterUnbind  *bool `json:"ResetAfterUnbind"`
-	SkipUserAuthCheck *bool `json:"SkipUserAuthCheck"`
-}
-
-type storageReq struct {
-	StorageTypeList []string `json:"StorageTypeList"`
-	UserProfile     *struct {
-		RemoteStoragePath *string `json:"RemoteStoragePath"`
-		RemoteStorageType *string `json:"RemoteStorageType"`
-		UserProfileSwitch *bool   `json:"UserProfileSwitch"`
-		FileSystemID      *string `json:"FileSystemId"`
-	} `json:"UserProfile"`
-	UserProfileFollow map[string]any `json:"UserProfileFollow"`
-}
-
-type networkReq struct {
-	DomainRules []struct {
-		Domain string `json:"Domain"`
-		Policy string `json:"Policy"`
-	} `json:"DomainRules"`
-	IPExpireMinutes *int   `json:"IpExpireMinutes"`
-	OfficeSiteID    string `json:"OfficeSiteId"`
-	Routes          []struct {
-		Destination string `json:"Destination"`
-		Mode        string `json:"Mode"`
-	} `json:"Routes"`
-	StrategyType string   `json:"StrategyType"`
-	VSwitchIDs   []string `json:"VSwitchIds"`
-}
-
-var cidrPattern = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}/\d{1,2}$`)
-
-// checkNetwork applies rule 23.
-func checkNetwork(n *networkReq) *apiError {
-	if n.StrategyType != "" && n.StrategyType != "Mixed" && n.StrategyType != "Shared" {
-		return invalid("Network.StrategyType", "must be Mixed or Shared")
-	}
-	if len(n.Routes) > 0 && n.StrategyType != "Mixed" {
-		return invalid("Network.Routes", "routes are only used with StrategyType Mixed")
-	}
-	for _, r := range n.Routes {
-		if r.Mode != "Shared" {
-			return invalid("Network.Routes.Mode", "must be Shared")
-		}
-		if !cidrPattern.MatchString(r.Destination) {
-			return invalid("Network.Routes.Destination", "%q is not a CIDR block", r.Destination)
-		}
-	}
-	if n.IPExpireMinutes != nil && *n.IPExpireMinutes < 60 {
-		return invalid("Network.IpExpireMinutes", "must be 60 or more")
-	}
-	for _, d := range n.DomainRules {
-		if d.Policy != "allow" && d.Policy != "block" {
-			return invalid("Network.DomainRules.Policy", "must be allow or block")
-		}
-		if d.Domain == "" {
-			return missing("Network.DomainRules.Domain")
-		}
-	}
-	return nil
-}
-
-func checkStorage(s *storageReq, creating bool) *apiError {
-	for _, t := range s.StorageTypeList {
-		if t != "OFF" && t != "PDS" {
-			return invalid("StorageTypeList", "items must be OFF or PDS")
-		}
-	}
-	if s.UserProfile != nil && s.UserProfile.RemoteStorageType != nil && *s.UserProfile.RemoteStorageType != "NAS" {
-		return invalid("RemoteStorageType", "must be NAS")
-	}
-	return nil
-}
-
-func checkRuntime(r *runtimeReq) *apiError {
-	if r.SessionType != nil && !oneOf(*r.SessionType, "CONSOLE", "NORMAL") {
-		return invalid("SessionType", "must be CONSOLE or NORMAL")
-	}
-	if r.DebugMode != nil && !oneOf(*r.DebugMode, "ON", "OFF") {
-		return invalid("DebugMode", "must be ON or OFF")
-	}
-	if r.SessionPreOpen != nil && !oneOf(*r.SessionPreOpen, "true", "false") {
-		return invalid("SessionPreOpen", `must be the string "true" or "false"`)
-	}
-	if r.PersistentAppInstanceScheduleMode != nil && !oneOf(*r.PersistentAppInstanceScheduleMode, "DYNAMIC", "FIX_NODE") {
-		return invalid("PersistentAppInstanceScheduleMode", "must be DYNAMIC or FIX_NODE")
-	}
-	if r.SessionUserGenerationMode != nil {
-		if *r.SessionUserGenerationMode != "wyid" {
-			return invalid("SessionUserGenerationMode", "must be wyid")
-		}
-		if r.SessionPreOpen == nil || *r.SessionPreOpen != "false" {
-			return invalid("SessionPreOpen", `SessionUserGenerationMode wyid requires SessionPreOpen "false"`)
-		}
-	}
-	return nil
-}
-
-// toMap keeps a decoded policy object for the state dump.
-func toMap(v any) map[string]any {
-	b, _ := json.Marshal(v)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	return m
-}
-
 func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
 	im, ok := e.st.catalog.image(id)
 	if !ok || !im.inRegion(region) {
@@ -150,17 +33,6 @@ func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
 		return im, errf(400, "IncorrectStatus.AppCenterImage", "Image %s is %s; only AVAILABLE images can be published.", id, im.Status)
 	}
 	return im, nil
-}
-
-func addPeriod(t time.Time, period int, unit string) time.Time {
-	switch unit {
-	case "Week":
-		return t.AddDate(0, 0, 7*period)
-	case "Year":
-		return t.AddDate(period, 0, 0)
-	default:
-		return t.AddDate(0, period, 0)
-	}
 }
 
 func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
@@ -693,58 +565,6 @@ func (e *Emulator) updateImage(c *call) (map[string]any, *apiError) {
 	return map[string]any{}, nil
 }
 
-func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		return nil, ae
-	}
-	if _, _, ae := p.boolParam("AutoPay"); ae != nil {
-		return nil, ae
-	}
-	if _, _, ae := p.intParam("RenewAmount"); ae != nil {
-		return nil, ae
-	}
-	var nodes []string
-	if _, ae := p.jsonParam("RenewNodes", &nodes); ae != nil {
-		return nil, ae
-	}
-	if g.ChargeType != "PrePaid" {
-		return nil, invalid("ChargeType", "only PrePaid (subscription) groups can be renewed")
-	}
-	if g.Deleting || !oneOf(g.Status, "PUBLISHED", "EXPIRED", "MAINTAINING", "MAINTAIN_FAILED") {
-		return nil, incorrectStatus(g.ID, g.Status, "RenewAppInstanceGroup")
-	}
-	from := g.ExpiredAt
-	if now := e.now(); from.Before(now) {
-		from = now
-	}
-	g.ExpiredAt = addPeriod(from, int(period), unit)
-	if g.Status == "EXPIRED" {
-		g.Status = "PUBLISHED"
-	}
-	order := e.st.newOrderID()
-	g.Orders = append(g.Orders, order)
-	return map[string]any{"OrderId": order}, nil
-}
-
 // deletable lists the statuses DeleteAppInstanceGroup accepts: the console
 // Purge list for PostPaid, plus FAILED so a failed publish can be cleaned up.
 var deletable = []string{"PUBLISHED", "MAINTAINING", "MAINTAIN_FAILED", "CEASED", "FAILED"}
@@ -768,25 +588,6 @@ func (e *Emulator) deleteGroup(c *call) (map[string]any, *apiError) {
 		return nil, incorrectStatus(g.ID, g.Status, "DeleteAppInstanceGroup")
 	}
 	g.Deleting, g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
-	return map[string]any{}, nil
-}
-
-func (e *Emulator) logOffAll(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {
-		return nil, errf(400, "OperationDenied.NotScheduledScaling", "Sessions can only be logged off for PostPaid groups with NODE_SCALING_BY_SCHEDULE.")
-	}
-	if inScheduledWindow(g.NodePool, e.now()) {
-		return nil, errf(400, "OperationDenied.InScheduledPeriod", "Sessions cannot be logged off inside a scheduled time period.")
-	}
-	e.endSessions(g)
 	return map[string]any{}, nil
 }
 

@@ -1,5 +1,7 @@
 package emulator
 
+import "regexp"
+
 // videoReq is the VideoPolicy JSON (Create and ModifyAppPolicy).
 type videoReq struct {
 	FrameRate                  *int    `json:"FrameRate"`
@@ -88,4 +90,115 @@ func (e *Emulator) modifyAppPolicy(c *call) (map[string]any, *apiError) {
 		return nil, ae
 	}
 	return map[string]any{}, nil
+}
+
+// runtimeReq, securityReq, storageReq and networkReq are the policy JSON
+// parameters of a delivery group, shared by Create and
+// ModifyAppInstanceGroupAttribute.
+type runtimeReq struct {
+	DebugMode                         *string `json:"DebugMode"`
+	PerSessionPerApp                  *bool   `json:"PerSessionPerApp"`
+	PersistentAppInstanceScheduleMode *string `json:"PersistentAppInstanceScheduleMode"`
+	SessionPreOpen                    *string `json:"SessionPreOpen"`
+	SessionType                       *string `json:"SessionType"`
+	SessionUserGenerationMode         *string `json:"SessionUserGenerationMode"`
+}
+
+type securityReq struct {
+	ResetAfterUnbind  *bool `json:"ResetAfterUnbind"`
+	SkipUserAuthCheck *bool `json:"SkipUserAuthCheck"`
+}
+
+type storageReq struct {
+	StorageTypeList []string `json:"StorageTypeList"`
+	UserProfile     *struct {
+		RemoteStoragePath *string `json:"RemoteStoragePath"`
+		RemoteStorageType *string `json:"RemoteStorageType"`
+		UserProfileSwitch *bool   `json:"UserProfileSwitch"`
+		FileSystemID      *string `json:"FileSystemId"`
+	} `json:"UserProfile"`
+	UserProfileFollow map[string]any `json:"UserProfileFollow"`
+}
+
+type networkReq struct {
+	DomainRules []struct {
+		Domain string `json:"Domain"`
+		Policy string `json:"Policy"`
+	} `json:"DomainRules"`
+	IPExpireMinutes *int   `json:"IpExpireMinutes"`
+	OfficeSiteID    string `json:"OfficeSiteId"`
+	Routes          []struct {
+		Destination string `json:"Destination"`
+		Mode        string `json:"Mode"`
+	} `json:"Routes"`
+	StrategyType string   `json:"StrategyType"`
+	VSwitchIDs   []string `json:"VSwitchIds"`
+}
+
+var cidrPattern = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}/\d{1,2}$`)
+
+// checkNetwork applies rule 23.
+func checkNetwork(n *networkReq) *apiError {
+	if n.StrategyType != "" && n.StrategyType != "Mixed" && n.StrategyType != "Shared" {
+		return invalid("Network.StrategyType", "must be Mixed or Shared")
+	}
+	if len(n.Routes) > 0 && n.StrategyType != "Mixed" {
+		return invalid("Network.Routes", "routes are only used with StrategyType Mixed")
+	}
+	for _, r := range n.Routes {
+		if r.Mode != "Shared" {
+			return invalid("Network.Routes.Mode", "must be Shared")
+		}
+		if !cidrPattern.MatchString(r.Destination) {
+			return invalid("Network.Routes.Destination", "%q is not a CIDR block", r.Destination)
+		}
+	}
+	if n.IPExpireMinutes != nil && *n.IPExpireMinutes < 60 {
+		return invalid("Network.IpExpireMinutes", "must be 60 or more")
+	}
+	for _, d := range n.DomainRules {
+		if d.Policy != "allow" && d.Policy != "block" {
+			return invalid("Network.DomainRules.Policy", "must be allow or block")
+		}
+		if d.Domain == "" {
+			return missing("Network.DomainRules.Domain")
+		}
+	}
+	return nil
+}
+
+func checkStorage(s *storageReq, creating bool) *apiError {
+	for _, t := range s.StorageTypeList {
+		if t != "OFF" && t != "PDS" {
+			return invalid("StorageTypeList", "items must be OFF or PDS")
+		}
+	}
+	if s.UserProfile != nil && s.UserProfile.RemoteStorageType != nil && *s.UserProfile.RemoteStorageType != "NAS" {
+		return invalid("RemoteStorageType", "must be NAS")
+	}
+	return nil
+}
+
+func checkRuntime(r *runtimeReq) *apiError {
+	if r.SessionType != nil && !oneOf(*r.SessionType, "CONSOLE", "NORMAL") {
+		return invalid("SessionType", "must be CONSOLE or NORMAL")
+	}
+	if r.DebugMode != nil && !oneOf(*r.DebugMode, "ON", "OFF") {
+		return invalid("DebugMode", "must be ON or OFF")
+	}
+	if r.SessionPreOpen != nil && !oneOf(*r.SessionPreOpen, "true", "false") {
+		return invalid("SessionPreOpen", `must be the string "true" or "false"`)
+	}
+	if r.PersistentAppInstanceScheduleMode != nil && !oneOf(*r.PersistentAppInstanceScheduleMode, "DYNAMIC", "FIX_NODE") {
+		return invalid("PersistentAppInstanceScheduleMode", "must be DYNAMIC or FIX_NODE")
+	}
+	if r.SessionUserGenerationMode != nil {
+		if *r.SessionUserGenerationMode != "wyid" {
+			return invalid("SessionUserGenerationMode", "must be wyid")
+		}
+		if r.SessionPreOpen == nil || *r.SessionPreOpen != "false" {
+			return invalid("SessionPreOpen", `SessionUserGenerationMode wyid requires SessionPreOpen "false"`)
+		}
+	}
+	return nil
 }

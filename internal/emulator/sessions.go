@@ -193,3 +193,22 @@ func (e *Emulator) listAppInstances(c *call) (map[string]any, *apiError) {
 	lo, hi := page(len(rows), num, size)
 	return map[string]any{"AppInstanceModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
 }
+
+func (e *Emulator) logOffAll(c *call) (map[string]any, *apiError) {
+	p := c.p
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {
+		return nil, errf(400, "OperationDenied.NotScheduledScaling", "Sessions can only be logged off for PostPaid groups with NODE_SCALING_BY_SCHEDULE.")
+	}
+	if inScheduledWindow(g.NodePool, e.now()) {
+		return nil, errf(400, "OperationDenied.InScheduledPeriod", "Sessions cannot be logged off inside a scheduled time period.")
+	}
+	e.endSessions(g)
+	return map[string]any{}, nil
+}

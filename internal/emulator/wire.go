@@ -290,3 +290,27 @@ func hijackClose(w http.ResponseWriter) {
 	}
 	panic(http.ErrAbortHandler)
 }
+
+func oneOf(s string, vals ...string) bool {
+	for _, v := range vals {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// toMap keeps a decoded policy object for the state dump.
+func toMap(v any) map[string]any {
+	b, _ := json.Marshal(v)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m
+}
