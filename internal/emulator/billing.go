@@ -174,12 +174,9 @@ func (e *Emulator) getResourcePrice(c *call) (map[string]any, *apiError) {
 	if _, ae := e.checkRegion(p, "BizRegionId", true); ae != nil {
 		return nil, ae
 	}
-	ct, ae := p.required("ChargeType")
+	ct, ae := chargeTypeParam(p)
 	if ae != nil {
 		return nil, ae
-	}
-	if ct != "PostPaid" && ct != "PrePaid" {
-		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
 	}
 	amount, ok, ae := p.intParam("Amount")
 	if ae != nil {
@@ -191,14 +188,7 @@ func (e *Emulator) getResourcePrice(c *call) (map[string]any, *apiError) {
 	if amount < 1 || amount > 1000 {
 		return nil, invalid("Amount", "must be 1..1000")
 	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
+	period, unit, ae := periodParams(p)
 	if ae != nil {
 		return nil, ae
 	}
@@ -264,14 +254,7 @@ func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
 	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
+	period, unit, ae := periodParams(p)
 	if ae != nil {
 		return nil, ae
 	}
@@ -305,4 +288,34 @@ func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
 	order := e.st.newOrderID()
 	g.Orders = append(g.Orders, order)
 	return map[string]any{"OrderId": order}, nil
+}
+
+// chargeTypeParam reads the required ChargeType: PostPaid (pay as you go)
+// or PrePaid (subscription).
+func chargeTypeParam(p params) (string, *apiError) {
+	ct, ae := p.required("ChargeType")
+	if ae != nil {
+		return "", ae
+	}
+	if ct != "PostPaid" && ct != "PrePaid" {
+		return "", invalid("ChargeType", "must be PostPaid or PrePaid")
+	}
+	return ct, nil
+}
+
+// periodParams reads the required subscription length, Period and
+// PeriodUnit; whether the pair is valid is checkPeriod's concern.
+func periodParams(p params) (int64, string, *apiError) {
+	period, ok, ae := p.intParam("Period")
+	if ae != nil {
+		return 0, "", ae
+	}
+	if !ok {
+		return 0, "", missing("Period")
+	}
+	unit, ae := p.required("PeriodUnit")
+	if ae != nil {
+		return 0, "", ae
+	}
+	return period, unit, nil
 }

@@ -58,21 +58,11 @@ func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
 	if crm != "Node" {
 		return nil, invalid("ChargeResourceMode", "must be Node")
 	}
-	ct, ae := p.required("ChargeType")
+	ct, ae := chargeTypeParam(p)
 	if ae != nil {
 		return nil, ae
 	}
-	if ct != "PostPaid" && ct != "PrePaid" {
-		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
-	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
+	period, unit, ae := periodParams(p)
 	if ae != nil {
 		return nil, ae
 	}

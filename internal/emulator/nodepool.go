@@ -264,27 +264,8 @@ func checkSchedules(list []RecurrenceSchedule) *apiError {
 
 // inScheduledWindow says whether now (UTC+8) falls inside a timer period.
 func inScheduledWindow(np NodePool, now time.Time) bool {
-	n := now.In(chinaTZ)
-	wd := int(n.Weekday())
-	if wd == 0 {
-		wd = 7
-	}
-	mins := n.Hour()*60 + n.Minute()
-	for _, s := range np.RecurrenceSchedules {
-		for _, v := range s.RecurrenceValues {
-			if v != wd {
-				continue
-			}
-			for _, tp := range s.TimerPeriods {
-				a, _ := parseHHMM(tp.StartTime)
-				b, _ := parseHHMM(tp.EndTime)
-				if mins >= a && mins < b {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	_, ok := activePeriod(np, now)
+	return ok
 }
 
 func (e *Emulator) groupByPool(poolID string) *Group {
