@@ -247,11 +247,8 @@ func addPeriod(t time.Time, period int, unit string) time.Time {
 
 func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	period, unit, ae := periodParams(p)

@@ -24,6 +24,22 @@ func (e *Emulator) groupParam(p params) (*Group, *apiError) {
 	return g, nil
 }
 
+// productGroup is the prologue of most group actions: AppInstanceGroupId
+// names an existing group (else NotFound), then ProductType is CloudApp.
+// GetAppInstanceGroup, UpdateAppInstanceGroupImage and ModifyNodePoolAmount
+// read their parameters in another order, kept as it is: the order decides
+// which error a request with several faults gets.
+func (e *Emulator) productGroup(p params) (*Group, *apiError) {
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
+	}
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
+	}
+	return g, nil
+}
+
 func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
 	im, ok := e.st.catalog.image(id)
 	if !ok || !im.inRegion(region) {
@@ -432,11 +448,8 @@ func (e *Emulator) listGroups(c *call) (map[string]any, *apiError) {
 
 func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	if !modifiable(g) {
@@ -561,11 +574,8 @@ var deletable = []string{"PUBLISHED", "MAINTAINING", "MAINTAIN_FAILED", "CEASED"
 
 func (e *Emulator) deleteGroup(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	if g.ChargeType != "PostPaid" {

@@ -196,11 +196,8 @@ func (e *Emulator) listAppInstances(c *call) (map[string]any, *apiError) {
 
 func (e *Emulator) logOffAll(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {

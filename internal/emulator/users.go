@@ -12,11 +12,8 @@ func applyAuth(current, add, remove []string) []string {
 
 func (e *Emulator) authorize(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	lists := map[string][]string{}
@@ -60,11 +57,8 @@ func (e *Emulator) authorize(c *call) (map[string]any, *apiError) {
 
 func (e *Emulator) pageListUsers(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	num, size, ae := p.pageParams(10, 100, false)
@@ -84,11 +78,8 @@ func (e *Emulator) userGroupName(id string) string {
 
 func (e *Emulator) listAuthorizedUserGroups(c *call) (map[string]any, *apiError) {
 	p := c.p
-	g, ae := e.groupParam(p)
+	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
 		return nil, ae
 	}
 	num, size, ae := p.pageParams(10, 100, true)
