@@ -289,3 +289,35 @@ func (e *Emulator) adminMux() *http.ServeMux {
 	})
 	return mux
 }
+
+// stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
+// /_emulator/sts/oidc-providers, GET /_emulator/sts/credentials (issued,
+// without secrets), GET /_emulator/sts/key-calls.
+func (e *Emulator) stsAdminRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Roles()) })
+	mux.HandleFunc("POST /_emulator/sts/roles", putHandler(e.PutRole))
+	mux.HandleFunc("GET /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, e.oidcProviders())
+	})
+	mux.HandleFunc("POST /_emulator/sts/oidc-providers", putHandler(e.PutOIDCProvider))
+	mux.HandleFunc("GET /_emulator/sts/credentials", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, e.IssuedCredentials())
+	})
+	mux.HandleFunc("GET /_emulator/sts/key-calls", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.KeyCalls()) })
+}
+
+// putHandler decodes a T from the body, stores it with put and echoes it;
+// a value put refuses is a 400.
+func putHandler[T any](put func(T) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var v T
+		if !decodeAdmin(w, r, &v) {
+			return
+		}
+		if err := put(v); err != nil {
+			adminErr(w, 400, err.Error())
+			return
+		}
+		writeJSON(w, 200, v)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"sync"
@@ -127,132 +126,6 @@ func (e *Emulator) resetSTS() {
 	b.mu.Lock()
 	b.st = fresh.st
 	b.mu.Unlock()
-}
-
-// PutRole adds or replaces a role.
-func (e *Emulator) PutRole(r Role) error {
-	if !roleARNPattern.MatchString(r.ARN) {
-		return fmt.Errorf("role ARN %q is not acs:ram::<account>:role/<name>", r.ARN)
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.roles[r.ARN] = r
-	b.mu.Unlock()
-	return nil
-}
-
-// PutOIDCProvider adds or replaces an OIDC provider.
-func (e *Emulator) PutOIDCProvider(p OIDCProvider) error {
-	if !oidcProviderARNPattern.MatchString(p.ARN) {
-		return fmt.Errorf("OIDC provider ARN %q is not acs:ram::<account>:oidc-provider/<name>", p.ARN)
-	}
-	if p.IssuerURL == "" {
-		return fmt.Errorf("OIDC provider %s needs an issuer URL", p.ARN)
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.providers[p.ARN] = p
-	b.mu.Unlock()
-	return nil
-}
-
-// Roles returns the configured roles.
-func (e *Emulator) Roles() []Role {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make([]Role, 0, len(b.st.roles))
-	for _, r := range b.st.roles {
-		out = append(out, r)
-	}
-	return out
-}
-
-// IssuedCredentials returns the temporary credentials handed out so far,
-// oldest first (secrets left out of JSON).
-func (e *Emulator) IssuedCredentials() []IssuedCredential {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make([]IssuedCredential, 0, len(b.st.issued))
-	for _, c := range b.st.issued {
-		out = append(out, *c)
-	}
-	for i := 1; i < len(out); i++ { // insertion sort by expiration, then ID
-		for j := i; j > 0 && (out[j].Expiration.Before(out[j-1].Expiration) ||
-			out[j].Expiration.Equal(out[j-1].Expiration) && out[j].AccessKeyID < out[j-1].AccessKeyID); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// KeyCalls returns how many App Streaming calls each access key signed
-// (successfully verified requests; STS calls are not counted).
-func (e *Emulator) KeyCalls() map[string]int {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make(map[string]int, len(b.st.keyCalls))
-	for k, v := range b.st.keyCalls {
-		out[k] = v
-	}
-	return out
-}
-
-// noteKeyUse records the key of a verified App Streaming request.
-func (e *Emulator) noteKeyUse(r *http.Request, p params) {
-	id := p.str("AccessKeyId")
-	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
-		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
-			id, _, _ = strings.Cut(rest, ",")
-		}
-	}
-	if id == "" {
-		return
-	}
-	action := r.URL.Query().Get("Action")
-	if action == "" {
-		action = r.Header.Get("x-acs-action")
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.keyCalls[id]++
-	if len(b.st.keyUses) < maxKeyUses {
-		b.st.keyUses = append(b.st.keyUses, KeyUse{Action: action, AccessKeyID: id})
-	}
-	b.mu.Unlock()
-}
-
-// KeyUses returns the verified App Streaming calls in arrival order with
-// their signing keys (the first 10000).
-func (e *Emulator) KeyUses() []KeyUse {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]KeyUse(nil), b.st.keyUses...)
-}
-
-// lookupIssuedKey finds a key STS issued. An expired one is refused with
-// the code App Streaming uses for it.
-func (e *Emulator) lookupIssuedKey(id string) (Credential, bool, *apiError) {
-	b := e.sts()
-	b.mu.Lock()
-	c, ok := b.st.issued[id]
-	var cred Credential
-	var exp time.Time
-	if ok {
-		cred = Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
-		exp = c.Expiration
-	}
-	b.mu.Unlock()
-	if !ok {
-		return Credential{}, false, nil
-	}
-	if !e.now().Before(exp) {
-		return cred, true, errf(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
-	}
-	return cred, true, nil
 }
 
 var (
@@ -544,47 +417,4 @@ func (e *Emulator) getCallerIdentity(c *call) (map[string]any, *apiError) {
 		"AccountId": AccountID, "IdentityType": "Account", "Arn": "acs:ram::" + AccountID + ":root",
 		"PrincipalId": AccountID, "UserId": AccountID,
 	}, nil
-}
-
-// stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
-// /_emulator/sts/oidc-providers, GET /_emulator/sts/credentials (issued,
-// without secrets), GET /_emulator/sts/key-calls.
-func (e *Emulator) stsAdminRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Roles()) })
-	mux.HandleFunc("POST /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) {
-		var role Role
-		if !decodeAdmin(w, r, &role) {
-			return
-		}
-		if err := e.PutRole(role); err != nil {
-			adminErr(w, 400, err.Error())
-			return
-		}
-		writeJSON(w, 200, role)
-	})
-	mux.HandleFunc("GET /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
-		b := e.sts()
-		b.mu.Lock()
-		out := make([]OIDCProvider, 0, len(b.st.providers))
-		for _, p := range b.st.providers {
-			out = append(out, p)
-		}
-		b.mu.Unlock()
-		writeJSON(w, 200, out)
-	})
-	mux.HandleFunc("POST /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
-		var p OIDCProvider
-		if !decodeAdmin(w, r, &p) {
-			return
-		}
-		if err := e.PutOIDCProvider(p); err != nil {
-			adminErr(w, 400, err.Error())
-			return
-		}
-		writeJSON(w, 200, p)
-	})
-	mux.HandleFunc("GET /_emulator/sts/credentials", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, e.IssuedCredentials())
-	})
-	mux.HandleFunc("GET /_emulator/sts/key-calls", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.KeyCalls()) })
 }
