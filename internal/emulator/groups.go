@@ -70,19 +70,25 @@ func dedupe(in []string) []string {
 	return out
 }
 
-func (e *Emulator) getGroup(c *call) (map[string]any, *apiError) {
+// getGroupReq is GetAppInstanceGroup's request.
+type getGroupReq struct{ g *Group }
+
+func (r *getGroupReq) validate(e *Emulator, c *call) *apiError {
 	id, ae := c.p.required("AppInstanceGroupId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ae := checkProduct(c.p); ae != nil {
-		return nil, ae
+		return ae
 	}
-	g := e.st.groups[id]
-	if g == nil {
-		return nil, notFoundGroup(id)
+	if r.g = e.st.groups[id]; r.g == nil {
+		return notFoundGroup(id)
 	}
-	return map[string]any{"AppInstanceGroupModels": e.view(g)}, nil
+	return nil
+}
+
+func (e *Emulator) getGroup(r *getGroupReq) map[string]any {
+	return map[string]any{"AppInstanceGroupModels": e.view(r.g)}
 }
 
 // listView turns a Get view into a List row: List lacks three fields and
@@ -109,124 +115,141 @@ func intersects(a, b []string) bool {
 	return false
 }
 
-func (e *Emulator) listGroups(c *call) (map[string]any, *apiError) {
-	p := c.p
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	num, size, ae := p.pageParams(10, 100, false)
-	if ae != nil {
-		return nil, ae
-	}
-	statuses := p.list("Status")
-	for _, s := range statuses {
-		if !oneOf(s, groupStatuses...) {
-			return nil, invalid("Status", "unknown status %q", s)
-		}
-	}
-	tagFilter := p.objList("Tag")
-	for _, t := range tagFilter {
-		if t["Key"] == "" {
-			return nil, missing("Tag.Key")
-		}
-	}
-	region := p.str("BizRegionId")
-	if region == "" {
-		region = p.str("RegionId")
-	}
-	ugs, exUgs := p.list("UserGroupIds"), p.list("ExcludedUserGroupIds")
-	var rows []map[string]any
-	for _, id := range e.st.order {
-		g := e.st.groups[id]
-		if v := p.str("AppInstanceGroupId"); v != "" && v != g.ID {
-			continue
-		}
-		if v := p.str("AppInstanceGroupName"); v != "" && !strings.Contains(g.Name, v) {
-			continue
-		}
-		if v := p.str("AppCenterImageId"); v != "" && v != g.ImageID {
-			continue
-		}
-		if region != "" && region != g.RegionID {
-			continue
-		}
-		if v := p.str("NodeInstanceType"); v != "" && v != g.NodePool.InstanceType {
-			continue
-		}
-		if v := p.str("OfficeSiteId"); v != "" && v != g.OfficeSiteID {
-			continue
-		}
-		if len(statuses) > 0 && !oneOf(g.Status, statuses...) {
-			continue
-		}
-		if len(ugs) > 0 && !intersects(ugs, g.UserGroups) {
-			continue
-		}
-		if len(exUgs) > 0 && intersects(exUgs, g.UserGroups) {
-			continue
-		}
-		match := true
-		for _, t := range tagFilter {
-			v, ok := g.Tags[t["Key"]]
-			if !ok {
-				v, ok = g.SystemTags[t["Key"]]
-			}
-			if !ok || (t["Value"] != "" && t["Value"] != v) {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
-		rows = append(rows, e.listView(g))
-	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"AppInstanceGroupModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+// listGroupsReq is ListAppInstanceGroup's request: a page and filters.
+type listGroupsReq struct {
+	page                                     pageReq
+	id, name, imageID, region                string
+	instanceType, officeSiteID               string
+	statuses, userGroups, excludedUserGroups []string
+	tags                                     []map[string]string
 }
 
-func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
+func (r *listGroupsReq) validate(_ *Emulator, c *call) *apiError {
+	p := c.p
+	if ae := checkProduct(p); ae != nil {
+		return ae
+	}
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, false); ae != nil {
+		return ae
+	}
+	r.statuses = p.list("Status")
+	for _, s := range r.statuses {
+		if !oneOf(s, groupStatuses...) {
+			return invalid("Status", "unknown status %q", s)
+		}
+	}
+	r.tags = p.objList("Tag")
+	for _, t := range r.tags {
+		if t["Key"] == "" {
+			return missing("Tag.Key")
+		}
+	}
+	r.region = p.str("BizRegionId")
+	if r.region == "" {
+		r.region = p.str("RegionId")
+	}
+	r.userGroups, r.excludedUserGroups = p.list("UserGroupIds"), p.list("ExcludedUserGroupIds")
+	r.id, r.name, r.imageID = p.str("AppInstanceGroupId"), p.str("AppInstanceGroupName"), p.str("AppCenterImageId")
+	r.instanceType, r.officeSiteID = p.str("NodeInstanceType"), p.str("OfficeSiteId")
+	return nil
+}
+
+// matches applies the filters; Name matches a part of the name, a tag
+// filter without a value any value, and tag filters see system tags too.
+func (r *listGroupsReq) matches(g *Group) bool {
+	switch {
+	case r.id != "" && r.id != g.ID,
+		r.name != "" && !strings.Contains(g.Name, r.name),
+		r.imageID != "" && r.imageID != g.ImageID,
+		r.region != "" && r.region != g.RegionID,
+		r.instanceType != "" && r.instanceType != g.NodePool.InstanceType,
+		r.officeSiteID != "" && r.officeSiteID != g.OfficeSiteID,
+		len(r.statuses) > 0 && !oneOf(g.Status, r.statuses...),
+		len(r.userGroups) > 0 && !intersects(r.userGroups, g.UserGroups),
+		len(r.excludedUserGroups) > 0 && intersects(r.excludedUserGroups, g.UserGroups):
+		return false
+	}
+	for _, t := range r.tags {
+		v, ok := g.Tags[t["Key"]]
+		if !ok {
+			v, ok = g.SystemTags[t["Key"]]
+		}
+		if !ok || (t["Value"] != "" && t["Value"] != v) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *Emulator) listGroups(r *listGroupsReq) map[string]any {
+	var rows []map[string]any
+	for _, id := range e.st.order {
+		if g := e.st.groups[id]; r.matches(g) {
+			rows = append(rows, e.listView(g))
+		}
+	}
+	return r.page.answer("AppInstanceGroupModels", rows)
+}
+
+// modifyGroupReq is ModifyAppInstanceGroupAttribute's request; next is
+// the group as it will be, so nothing changes unless everything is valid.
+type modifyGroupReq struct {
+	g    *Group
+	next Group
+}
+
+func (r *modifyGroupReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	g, ae := e.productGroup(p)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyAppInstanceGroupAttribute")
+		return incorrectStatus(g.ID, g.Status, "ModifyAppInstanceGroupAttribute")
 	}
-	ng := *g // validate everything before changing anything
+	r.g, r.next = g, *g
+	ng := &r.next
 	if name := p.str("AppInstanceGroupName"); name != "" {
 		ng.Name = name
 	}
 	if st, ok, ae := p.intParam("SessionTimeout"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := checkSessionTimeout(st); ae != nil {
-			return nil, ae
+			return ae
 		}
 		ng.SessionTimeout = int(st)
 	}
 	var npr nodePoolReq
 	if ok, ae := p.jsonParam("NodePool", &npr); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if npr.NodePoolID != nil && *npr.NodePoolID != "" && *npr.NodePoolID != g.NodePool.ID {
-			return nil, invalid("NodePoolId", "node pool %s does not belong to %s", *npr.NodePoolID, g.ID)
+			return invalid("NodePoolId", "node pool %s does not belong to %s", *npr.NodePoolID, g.ID)
 		}
 		if npr.NodeCapacity != nil {
 			if ae := e.checkCapacity(g.NodePool.InstanceType, *npr.NodeCapacity); ae != nil {
-				return nil, ae
+				return ae
 			}
 			ng.NodePool.NodeCapacity = *npr.NodeCapacity
 		}
 	}
+	if ae := readPreOpen(p, ng); ae != nil {
+		return ae
+	}
+	return readGroupPolicies(p, ng)
+}
+
+// readPreOpen reads PreOpenMode, PreOpenAppId and PerSessionPerApp.
+func readPreOpen(p params, ng *Group) *apiError {
 	mode := p.str("PreOpenMode")
 	if mode != "" {
 		if !oneOf(mode, "SINGLE_APP", "OFF") {
-			return nil, invalid("PreOpenMode", "must be SINGLE_APP or OFF")
+			return invalid("PreOpenMode", "must be SINGLE_APP or OFF")
 		}
 		if mode == "SINGLE_APP" && p.str("PreOpenAppId") == "" {
-			return nil, missing("PreOpenAppId")
+			return missing("PreOpenAppId")
 		}
 		ng.PreOpenMode = mode
 	}
@@ -234,13 +257,19 @@ func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
 		ng.PreOpenAppID = v
 	}
 	if b, ok, ae := p.boolParam("PerSessionPerApp"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		ng.PerSessionPerApp = b
 	}
+	return nil
+}
+
+// readGroupPolicies reads the SecurityPolicy, StoragePolicy and Network
+// changes of ModifyAppInstanceGroupAttribute.
+func readGroupPolicies(p params, ng *Group) *apiError {
 	var sec securityReq
 	if _, ae := p.jsonParam("SecurityPolicy", &sec); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if sec.SkipUserAuthCheck != nil {
 		ng.SkipUserAuthCheck = *sec.SkipUserAuthCheck
@@ -250,84 +279,103 @@ func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
 	}
 	var sto storageReq
 	if ok, ae := p.jsonParam("StoragePolicy", &sto); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := checkStorage(&sto, false); ae != nil {
-			return nil, ae
+			return ae
 		}
 		ng.StoragePolicy = toMap(sto)
 	}
 	var netw networkReq
 	if ok, ae := p.jsonParam("Network", &netw); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := checkNetwork(&netw); ae != nil {
-			return nil, ae
+			return ae
 		}
 		ng.Network = toMap(netw)
 	}
-	*g = ng
-	return map[string]any{}, nil
+	return nil
 }
 
-func (e *Emulator) updateImage(c *call) (map[string]any, *apiError) {
+func (e *Emulator) modifyGroupAttribute(r *modifyGroupReq) map[string]any {
+	*r.g = r.next
+	return map[string]any{}
+}
+
+// updateImageReq is UpdateAppInstanceGroupImage's request.
+type updateImageReq struct {
+	g       *Group
+	imageID string
+}
+
+func (r *updateImageReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	imageID, ae := p.required("AppCenterImageId")
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.imageID, ae = p.required("AppCenterImageId"); ae != nil {
+		return ae
 	}
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+	if r.g, ae = e.groupParam(p); ae != nil {
+		return ae
 	}
 	region, ae := p.required("BizRegionId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
-	if region != g.RegionID {
-		return nil, invalid("BizRegionId", "group %s is in %s", g.ID, g.RegionID)
+	if region != r.g.RegionID {
+		return invalid("BizRegionId", "group %s is in %s", r.g.ID, r.g.RegionID)
 	}
-	if _, ae := e.checkImage(imageID, region); ae != nil {
-		return nil, ae
+	if _, ae := e.checkImage(r.imageID, region); ae != nil {
+		return ae
 	}
-	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "UpdateAppInstanceGroupImage")
+	if !modifiable(r.g) {
+		return incorrectStatus(r.g.ID, r.g.Status, "UpdateAppInstanceGroupImage")
 	}
+	return nil
+}
+
+func (e *Emulator) updateImage(r *updateImageReq) map[string]any {
+	g := r.g
 	_, maintain := e.outcomes()
-	g.PrevImageID, g.ImageID = g.ImageID, imageID
+	g.PrevImageID, g.ImageID = g.ImageID, r.imageID
 	g.Status, g.StatusUntil, g.NextStatus = "MAINTAINING", e.now().Add(e.opts.MaintainDuration), "PUBLISHED"
 	if maintain == "MAINTAIN_FAILED" {
 		g.NextStatus = "MAINTAIN_FAILED"
 	}
 	// Every resource reboots: sessions end.
 	e.endSessions(g)
-	return map[string]any{}, nil
+	return map[string]any{}
 }
 
 // deletable lists the statuses DeleteAppInstanceGroup accepts: the console
 // Purge list for PostPaid, plus FAILED so a failed publish can be cleaned up.
 var deletable = []string{"PUBLISHED", "MAINTAINING", "MAINTAIN_FAILED", "CEASED", "FAILED"}
 
-func (e *Emulator) deleteGroup(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.productGroup(p)
-	if ae != nil {
-		return nil, ae
+// deleteGroupReq is DeleteAppInstanceGroup's request.
+type deleteGroupReq struct{ g *Group }
+
+func (r *deleteGroupReq) validate(e *Emulator, c *call) *apiError {
+	var ae *apiError
+	if r.g, ae = e.productGroup(c.p); ae != nil {
+		return ae
 	}
-	if g.ChargeType != "PostPaid" {
-		return nil, invalid("ChargeType", "subscription (PrePaid) groups cannot be deleted; they expire and are recycled")
+	if r.g.ChargeType != "PostPaid" {
+		return invalid("ChargeType", "subscription (PrePaid) groups cannot be deleted; they expire and are recycled")
 	}
-	if g.Deleting {
-		return map[string]any{}, nil // repeated delete: accepted, nothing more to do
+	if !r.g.Deleting && !oneOf(r.g.Status, deletable...) {
+		return incorrectStatus(r.g.ID, r.g.Status, "DeleteAppInstanceGroup")
 	}
-	if !oneOf(g.Status, deletable...) {
-		return nil, incorrectStatus(g.ID, g.Status, "DeleteAppInstanceGroup")
+	return nil
+}
+
+func (e *Emulator) deleteGroup(r *deleteGroupReq) map[string]any {
+	if !r.g.Deleting { // a repeated delete is accepted and changes nothing
+		r.g.Deleting, r.g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
 	}
-	g.Deleting, g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
-	return map[string]any{}, nil
+	return map[string]any{}
 }
 
 // sortedKeys returns the keys of m in order.

@@ -35,11 +35,14 @@ type userDefineReq struct {
 	CustomConfig *string `json:"CustomConfig"`
 }
 
-func (r *createGroupReq) validate(e *Emulator, p params) *apiError {
+func (r *createGroupReq) validate(e *Emulator, c *call) *apiError {
+	if ae := e.createFault(); ae != nil {
+		return ae
+	}
 	for _, step := range []func(*Emulator, params) *apiError{
 		r.validateBilling, r.validateNodePool, r.validatePolicies, r.validateUsers, r.validateReferences,
 	} {
-		if ae := step(e, p); ae != nil {
+		if ae := step(e, c.p); ae != nil {
 			return ae
 		}
 	}
@@ -240,18 +243,11 @@ func (r *createGroupReq) validateReferences(e *Emulator, p params) *apiError {
 	return nil
 }
 
-func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
-	if ae := e.createFault(); ae != nil {
-		return nil, ae
-	}
-	var r createGroupReq
-	if ae := r.validate(e, c.p); ae != nil {
-		return nil, ae
-	}
+func (e *Emulator) createGroup(r *createGroupReq) map[string]any {
 	s := e.st
 	s.created++
-	g := e.newGroup(&r)
-	e.attachPolicy(g, &r)
+	g := e.newGroup(r)
+	e.attachPolicy(g, r)
 	e.seedGroupExtras(g)
 	order := s.newOrderID()
 	g.Orders = []string{order}
@@ -259,7 +255,7 @@ func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
 	s.order = append(s.order, g.ID)
 	return map[string]any{"AppInstanceGroupModel": map[string]any{
 		"AppInstanceGroupId": g.ID, "NodePoolId": g.NodePool.ID, "OrderId": order,
-	}}, nil
+	}}
 }
 
 // newGroup builds the group a valid request creates, deploying.

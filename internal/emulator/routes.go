@@ -10,12 +10,12 @@ var routes = map[string]handlerFunc{
 	"ListImage":            (*Emulator).listImage,
 	"ListNodeInstanceType": (*Emulator).listNodeInstanceType,
 	// groups.go
-	"CreateAppInstanceGroup":          (*Emulator).createGroup,
-	"GetAppInstanceGroup":             (*Emulator).getGroup,
-	"ListAppInstanceGroup":            (*Emulator).listGroups,
-	"ModifyAppInstanceGroupAttribute": (*Emulator).modifyGroupAttribute,
-	"UpdateAppInstanceGroupImage":     (*Emulator).updateImage,
-	"DeleteAppInstanceGroup":          (*Emulator).deleteGroup,
+	"CreateAppInstanceGroup":          handle((*Emulator).createGroup),
+	"GetAppInstanceGroup":             handle((*Emulator).getGroup),
+	"ListAppInstanceGroup":            handle((*Emulator).listGroups),
+	"ModifyAppInstanceGroupAttribute": handle((*Emulator).modifyGroupAttribute),
+	"UpdateAppInstanceGroupImage":     handle((*Emulator).updateImage),
+	"DeleteAppInstanceGroup":          handle((*Emulator).deleteGroup),
 	// nodepool.go
 	"ModifyNodePoolAttribute": (*Emulator).modifyNodePoolAttribute,
 	"ModifyNodePoolAmount":    (*Emulator).modifyNodePoolAmount,
@@ -46,6 +46,30 @@ var stsRoutes = map[string]handlerFunc{
 	"AssumeRole":         (*Emulator).assumeRole,
 	"AssumeRoleWithOIDC": (*Emulator).assumeRoleWithOIDC,
 	"GetCallerIdentity":  (*Emulator).getCallerIdentity,
+}
+
+// request is an action's request struct. validate reads the action's
+// parameters from the call and checks them, and the state they point at,
+// in the order the service reports faults (the first one wins). The
+// handler then runs on a valid request and cannot fail, so a refused call
+// changes nothing.
+type request interface {
+	validate(e *Emulator, c *call) *apiError
+}
+
+// handle makes the handlerFunc of an action from its request struct R and
+// the function that runs a valid R.
+func handle[R any, P interface {
+	*R
+	request
+}](run func(*Emulator, P) map[string]any) handlerFunc {
+	return func(e *Emulator, c *call) (map[string]any, *apiError) {
+		r := P(new(R))
+		if ae := r.validate(e, c); ae != nil {
+			return nil, ae
+		}
+		return run(e, r), nil
+	}
 }
 
 // route finds the handler of an action in the API version it was sent for.

@@ -234,6 +234,27 @@ func (p params) pageParams(defSize, maxSize int, required bool) (num, size int, 
 	return int(n), int(s), nil
 }
 
+// pageReq is the page a List action asks for.
+type pageReq struct{ num, size int }
+
+// readPage reads PageNumber and PageSize (see pageParams).
+func readPage(p params, defSize, maxSize int, required bool) (pageReq, *apiError) {
+	num, size, ae := p.pageParams(defSize, maxSize, required)
+	return pageReq{num: num, size: size}, ae
+}
+
+// rows cuts the page out of all matching rows (never nil: JSON []).
+func (pr pageReq) rows(all []map[string]any) []map[string]any {
+	lo, hi := page(len(all), pr.num, pr.size)
+	return nonNil(all[lo:hi])
+}
+
+// answer is the usual List answer: the page under key, with TotalCount,
+// PageNumber and PageSize.
+func (pr pageReq) answer(key string, all []map[string]any) map[string]any {
+	return map[string]any{key: pr.rows(all), "TotalCount": len(all), "PageNumber": pr.num, "PageSize": pr.size}
+}
+
 // page returns the [lo,hi) bounds of page num in a list of total items.
 func page(total, num, size int) (int, int) {
 	lo := (num - 1) * size
