@@ -282,95 +282,116 @@ func modifiable(g *Group) bool {
 	return !g.Deleting && (g.Status == "PUBLISHED" || g.Status == "MAINTAIN_FAILED")
 }
 
-func (e *Emulator) modifyNodePoolAttribute(c *call) (map[string]any, *apiError) {
+// modifyPoolReq is ModifyNodePoolAttribute's request; next is the node
+// pool as it will be.
+type modifyPoolReq struct {
+	g    *Group
+	next NodePool
+}
+
+func (r *modifyPoolReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" {
-		return nil, invalid("ProductType", "must be CloudApp")
+		return invalid("ProductType", "must be CloudApp")
 	}
 	poolID, ae := p.required("PoolId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	g := e.groupByPool(poolID)
 	if g == nil {
-		return nil, invalid("PoolId", "node pool %s does not exist", poolID)
+		return invalid("PoolId", "node pool %s does not exist", poolID)
 	}
-	if r := p.str("BizRegionId"); r != "" && r != g.RegionID {
-		return nil, invalid("BizRegionId", "node pool %s is in %s", poolID, g.RegionID)
+	if reg := p.str("BizRegionId"); reg != "" && reg != g.RegionID {
+		return invalid("BizRegionId", "node pool %s is in %s", poolID, g.RegionID)
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyNodePoolAttribute")
+		return incorrectStatus(g.ID, g.Status, "ModifyNodePoolAttribute")
 	}
 	np := g.NodePool
 	if capN, ok, ae := p.intParam("NodeCapacity"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := e.checkCapacity(np.InstanceType, int(capN)); ae != nil {
-			return nil, ae
+			return ae
 		}
 		np.NodeCapacity = int(capN)
 	}
 	var req nodePoolReq
 	if ok, ae := p.jsonParam("NodePoolStrategy", &req); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
-		base := np
-		var ae *apiError
-		np, ae = e.applyStrategy(base, &req, g.ChargeType, false)
-		if ae != nil {
-			return nil, ae
+		if np, ae = e.applyStrategy(np, &req, g.ChargeType, false); ae != nil {
+			return ae
 		}
 		if req.NodeCapacity != nil {
 			if ae := e.checkCapacity(np.InstanceType, *req.NodeCapacity); ae != nil {
-				return nil, ae
+				return ae
 			}
 			np.NodeCapacity = *req.NodeCapacity
 		}
 	}
-	g.NodePool = np
-	return map[string]any{}, nil
+	r.g, r.next = g, np
+	return nil
 }
 
+func (e *Emulator) modifyNodePoolAttribute(r *modifyPoolReq) map[string]any {
+	r.g.NodePool = r.next
+	return map[string]any{}
+}
+
+// amountReq is the NodePool JSON of ModifyNodePoolAmount.
 type amountReq struct {
 	NodeAmount                     *int     `json:"NodeAmount"`
 	PrePaidNodeAmountModifyMode    string   `json:"PrePaidNodeAmountModifyMode"`
 	PrePaidNodeAmountModifyNodeIDs []string `json:"PrePaidNodeAmountModifyNodeIds"`
 }
 
-func (e *Emulator) modifyNodePoolAmount(c *call) (map[string]any, *apiError) {
+// modifyAmountReq is ModifyNodePoolAmount's request.
+type modifyAmountReq struct {
+	g      *Group
+	amount int
+}
+
+func (r *modifyAmountReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
 	g, ae := e.groupParam(p)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	var req amountReq
 	ok, ae := p.jsonParam("NodePool", &req)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if !ok {
-		return nil, missing("NodePool")
+		return missing("NodePool")
 	}
 	if req.NodeAmount == nil {
-		return nil, missing("NodeAmount")
+		return missing("NodeAmount")
 	}
 	if *req.NodeAmount < 1 || *req.NodeAmount > 100 {
-		return nil, invalid("NodeAmount", "must be 1..100")
+		return invalid("NodeAmount", "must be 1..100")
 	}
 	if req.PrePaidNodeAmountModifyMode != "" && req.PrePaidNodeAmountModifyMode != "EXPAND_FROM_POST_PAID_EXPLICIT" {
-		return nil, invalid("PrePaidNodeAmountModifyMode", "must be EXPAND_FROM_POST_PAID_EXPLICIT")
+		return invalid("PrePaidNodeAmountModifyMode", "must be EXPAND_FROM_POST_PAID_EXPLICIT")
 	}
 	if g.ChargeType != "PrePaid" {
-		return nil, invalid("ChargeType", "ModifyNodePoolAmount only applies to PrePaid (subscription) groups")
+		return invalid("ChargeType", "ModifyNodePoolAmount only applies to PrePaid (subscription) groups")
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyNodePoolAmount")
+		return incorrectStatus(g.ID, g.Status, "ModifyNodePoolAmount")
 	}
-	g.NodePool.NodeAmount = *req.NodeAmount
+	r.g, r.amount = g, *req.NodeAmount
+	return nil
+}
+
+func (e *Emulator) modifyNodePoolAmount(r *modifyAmountReq) map[string]any {
+	r.g.NodePool.NodeAmount = r.amount
 	order := e.st.newOrderID()
-	g.Orders = append(g.Orders, order)
-	return map[string]any{"Data": map[string]any{"OrderId": order}}, nil
+	r.g.Orders = append(r.g.Orders, order)
+	return map[string]any{"Data": map[string]any{"OrderId": order}}
 }

@@ -69,27 +69,37 @@ func applyVideo(pol *AppPolicy, v *videoReq, _ bool) (*AppPolicy, *apiError) {
 	return pol, nil
 }
 
-func (e *Emulator) modifyAppPolicy(c *call) (map[string]any, *apiError) {
+// modifyPolicyReq is ModifyAppPolicy's request; next is the policy as it
+// will be.
+type modifyPolicyReq struct {
+	pol  *AppPolicy
+	next AppPolicy
+}
+
+func (r *modifyPolicyReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	id, ae := p.required("AppPolicyId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
-	pol := e.st.policies[id]
-	if pol == nil {
-		return nil, errf(400, "InvalidAppPolicy.NotFound", "The app policy %s is not found.", id)
+	if r.pol = e.st.policies[id]; r.pol == nil {
+		return errf(400, "InvalidAppPolicy.NotFound", "The app policy %s is not found.", id)
 	}
 	var v videoReq
 	if _, ae := p.jsonParam("VideoPolicy", &v); ae != nil {
-		return nil, ae
+		return ae
 	}
-	if _, ae := applyVideo(pol, &v, true); ae != nil {
-		return nil, ae
-	}
-	return map[string]any{}, nil
+	r.next = *r.pol
+	_, ae = applyVideo(&r.next, &v, true)
+	return ae
+}
+
+func (e *Emulator) modifyAppPolicy(r *modifyPolicyReq) map[string]any {
+	*r.pol = r.next
+	return map[string]any{}
 }
 
 // runtimeReq, securityReq, storageReq and networkReq are the policy JSON

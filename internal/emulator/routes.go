@@ -17,14 +17,14 @@ var routes = map[string]handlerFunc{
 	"UpdateAppInstanceGroupImage":     handle((*Emulator).updateImage),
 	"DeleteAppInstanceGroup":          handle((*Emulator).deleteGroup),
 	// nodepool.go
-	"ModifyNodePoolAttribute": (*Emulator).modifyNodePoolAttribute,
-	"ModifyNodePoolAmount":    (*Emulator).modifyNodePoolAmount,
+	"ModifyNodePoolAttribute": handle((*Emulator).modifyNodePoolAttribute),
+	"ModifyNodePoolAmount":    handle((*Emulator).modifyNodePoolAmount),
 	// policies.go
-	"ModifyAppPolicy": (*Emulator).modifyAppPolicy,
+	"ModifyAppPolicy": handle((*Emulator).modifyAppPolicy),
 	// users.go
-	"AuthorizeInstanceGroup":       (*Emulator).authorize,
-	"PageListAppInstanceGroupUser": (*Emulator).pageListUsers,
-	"ListAuthorizedUserGroups":     (*Emulator).listAuthorizedUserGroups,
+	"AuthorizeInstanceGroup":       handle((*Emulator).authorize),
+	"PageListAppInstanceGroupUser": handle((*Emulator).pageListUsers),
+	"ListAuthorizedUserGroups":     handle((*Emulator).listAuthorizedUserGroups),
 	// tags.go
 	"TagCloudResources":     (*Emulator).tagResources,
 	"UntagCloudResources":   (*Emulator).untagResources,
