@@ -26,9 +26,9 @@ var routes = map[string]handlerFunc{
 	"PageListAppInstanceGroupUser": handle((*Emulator).pageListUsers),
 	"ListAuthorizedUserGroups":     handle((*Emulator).listAuthorizedUserGroups),
 	// tags.go
-	"TagCloudResources":     (*Emulator).tagResources,
-	"UntagCloudResources":   (*Emulator).untagResources,
-	"ListTagCloudResources": (*Emulator).listTagResources,
+	"TagCloudResources":     handle((*Emulator).tagResources),
+	"UntagCloudResources":   handle((*Emulator).untagResources),
+	"ListTagCloudResources": handle((*Emulator).listTagResources),
 	// sessions.go
 	"GetConnectionTicket":                 (*Emulator).getConnectionTicket,
 	"LogOffAllSessionsInAppInstanceGroup": (*Emulator).logOffAll,

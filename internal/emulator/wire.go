@@ -335,3 +335,11 @@ func toMap(v any) map[string]any {
 	_ = json.Unmarshal(b, &m)
 	return m
 }
+
+// orList joins values as "a, b or c".
+func orList(vals []string) string {
+	if len(vals) < 2 {
+		return strings.Join(vals, "")
+	}
+	return strings.Join(vals[:len(vals)-1], ", ") + " or " + vals[len(vals)-1]
+}
