@@ -30,9 +30,9 @@ var routes = map[string]handlerFunc{
 	"UntagCloudResources":   handle((*Emulator).untagResources),
 	"ListTagCloudResources": handle((*Emulator).listTagResources),
 	// sessions.go
-	"GetConnectionTicket":                 (*Emulator).getConnectionTicket,
-	"LogOffAllSessionsInAppInstanceGroup": (*Emulator).logOffAll,
-	"ListAppInstances":                    (*Emulator).listAppInstances,
+	"GetConnectionTicket":                 handle((*Emulator).getConnectionTicket),
+	"LogOffAllSessionsInAppInstanceGroup": handle((*Emulator).logOffAll),
+	"ListAppInstances":                    handle((*Emulator).listAppInstances),
 	// ota.go
 	"ListOtaTask":    (*Emulator).listOtaTask,
 	"ApproveOtaTask": (*Emulator).approveOtaTask,
