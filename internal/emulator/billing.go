@@ -166,70 +166,83 @@ func priceObject(q Quote, rule string) map[string]any {
 	}
 }
 
-func (e *Emulator) getResourcePrice(c *call) (map[string]any, *apiError) {
+// priceReq is GetResourcePrice's request: a quote for a node spec
+// (NodeInstanceType) or a session spec (AppInstanceType, a spec or a
+// family).
+type priceReq struct {
+	chargeType     string
+	amount, period int64
+	unit           string
+	spec           InstanceType
+	session        bool // AppInstanceType: connected and standby session prices
+}
+
+func (r *priceReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if _, ae := e.checkRegion(p, "BizRegionId", true); ae != nil {
-		return nil, ae
+		return ae
 	}
-	ct, ae := chargeTypeParam(p)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.chargeType, ae = chargeTypeParam(p); ae != nil {
+		return ae
 	}
 	amount, ok, ae := p.intParam("Amount")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if !ok {
-		return nil, missing("Amount")
+		return missing("Amount")
 	}
 	if amount < 1 || amount > 1000 {
-		return nil, invalid("Amount", "must be 1..1000")
+		return invalid("Amount", "must be 1..1000")
 	}
-	period, unit, ae := periodParams(p)
-	if ae != nil {
-		return nil, ae
+	r.amount = amount
+	if r.period, r.unit, ae = periodParams(p); ae != nil {
+		return ae
 	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		return nil, ae
+	if ae := checkPeriod(r.period, r.unit); ae != nil {
+		return ae
 	}
-	resp := map[string]any{"Code": "success", "Message": ""}
 	if nt := p.str("NodeInstanceType"); nt != "" {
-		t, ok := e.st.catalog.instanceType(nt)
-		if !ok {
-			return nil, invalid("NodeInstanceType", "unknown instance type %q", nt)
+		if r.spec, ok = e.st.catalog.instanceType(nt); !ok {
+			return invalid("NodeInstanceType", "unknown instance type %q", nt)
 		}
-		q := PriceQuote(t, ct, period, unit, amount)
-		resp["PriceModel"] = priceObject(q, "list price "+t.ID)
-		return resp, nil
+		return nil
 	}
 	at := p.str("AppInstanceType")
 	if at == "" {
-		return nil, errf(400, "MissingParameter.NodeInstanceType", "One of NodeInstanceType or AppInstanceType is required.")
+		return errf(400, "MissingParameter.NodeInstanceType", "One of NodeInstanceType or AppInstanceType is required.")
 	}
+	r.session = true
 	// AppInstanceType may name a spec or a family (then its first spec).
-	var t InstanceType
-	found := false
 	for _, x := range e.st.catalog.InstanceTypes {
 		if x.ID == at || x.Family == at {
-			t, found = x, true
-			break
+			r.spec = x
+			return nil
 		}
 	}
-	if !found {
-		return nil, invalid("AppInstanceType", "unknown session spec %q", at)
+	return invalid("AppInstanceType", "unknown session spec %q", at)
+}
+
+func (e *Emulator) getResourcePrice(r *priceReq) map[string]any {
+	resp := map[string]any{"Code": "success", "Message": ""}
+	t := r.spec
+	q := PriceQuote(t, r.chargeType, r.period, r.unit, r.amount)
+	if !r.session {
+		resp["PriceModel"] = priceObject(q, "list price "+t.ID)
+		return resp
 	}
-	q := PriceQuote(t, ct, period, unit, amount)
 	list := []map[string]any{withType(priceObject(q, "connected session price "+t.ID), "Connected")}
-	if ct == "PostPaid" {
+	if r.chargeType == "PostPaid" {
 		// A standby (disconnected but retained) session costs 20 % of a connected one.
 		sq := Quote{Original: round(q.Original*0.2, 6), Trade: round(q.Trade*0.2, 6), Decimals: 6}
 		list = append(list, withType(priceObject(sq, "standby session price "+t.ID), "Standby"))
 	}
 	resp["PriceList"] = list
-	return resp, nil
+	return resp
 }
 
 func withType(m map[string]any, t string) map[string]any { m["PriceType"] = t; return m }
@@ -245,46 +258,60 @@ func addPeriod(t time.Time, period int, unit string) time.Time {
 	}
 }
 
-func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
+// renewReq is RenewAppInstanceGroup's request.
+type renewReq struct {
+	g      *Group
+	period int64
+	unit   string
+}
+
+func (r *renewReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	g, ae := e.productGroup(p)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.g, ae = e.productGroup(p); ae != nil {
+		return ae
 	}
-	period, unit, ae := periodParams(p)
-	if ae != nil {
-		return nil, ae
+	if r.period, r.unit, ae = periodParams(p); ae != nil {
+		return ae
 	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		return nil, ae
+	if ae := checkPeriod(r.period, r.unit); ae != nil {
+		return ae
 	}
 	if _, _, ae := p.boolParam("AutoPay"); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if _, _, ae := p.intParam("RenewAmount"); ae != nil {
-		return nil, ae
+		return ae
 	}
 	var nodes []string
 	if _, ae := p.jsonParam("RenewNodes", &nodes); ae != nil {
-		return nil, ae
+		return ae
 	}
+	g := r.g
 	if g.ChargeType != "PrePaid" {
-		return nil, invalid("ChargeType", "only PrePaid (subscription) groups can be renewed")
+		return invalid("ChargeType", "only PrePaid (subscription) groups can be renewed")
 	}
 	if g.Deleting || !oneOf(g.Status, "PUBLISHED", "EXPIRED", "MAINTAINING", "MAINTAIN_FAILED") {
-		return nil, incorrectStatus(g.ID, g.Status, "RenewAppInstanceGroup")
+		return incorrectStatus(g.ID, g.Status, "RenewAppInstanceGroup")
 	}
+	return nil
+}
+
+// renewGroup extends the subscription from its end, or from now if it has
+// ended; an expired group is back in service.
+func (e *Emulator) renewGroup(r *renewReq) map[string]any {
+	g := r.g
 	from := g.ExpiredAt
 	if now := e.now(); from.Before(now) {
 		from = now
 	}
-	g.ExpiredAt = addPeriod(from, int(period), unit)
+	g.ExpiredAt = addPeriod(from, int(r.period), r.unit)
 	if g.Status == "EXPIRED" {
 		g.Status = "PUBLISHED"
 	}
 	order := e.st.newOrderID()
 	g.Orders = append(g.Orders, order)
-	return map[string]any{"OrderId": order}, nil
+	return map[string]any{"OrderId": order}
 }
 
 // chargeTypeParam reads the required ChargeType: PostPaid (pay as you go)

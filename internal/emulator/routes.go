@@ -34,11 +34,11 @@ var routes = map[string]handlerFunc{
 	"LogOffAllSessionsInAppInstanceGroup": handle((*Emulator).logOffAll),
 	"ListAppInstances":                    handle((*Emulator).listAppInstances),
 	// ota.go
-	"ListOtaTask":    (*Emulator).listOtaTask,
-	"ApproveOtaTask": (*Emulator).approveOtaTask,
+	"ListOtaTask":    handle((*Emulator).listOtaTask),
+	"ApproveOtaTask": handle((*Emulator).approveOtaTask),
 	// billing.go
-	"GetResourcePrice":      (*Emulator).getResourcePrice,
-	"RenewAppInstanceGroup": (*Emulator).renewGroup,
+	"GetResourcePrice":      handle((*Emulator).getResourcePrice),
+	"RenewAppInstanceGroup": handle((*Emulator).renewGroup),
 }
 
 // stsRoutes are the STS actions (sts.go), chosen when Version is STSVersion.

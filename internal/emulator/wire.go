@@ -103,6 +103,20 @@ func (p params) required(k string) (string, *apiError) {
 	return s, nil
 }
 
+// requiredAll reads several required parameters, in order; the first
+// missing one is the error.
+func (p params) requiredAll(keys ...string) ([]string, *apiError) {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		v, ae := p.required(k)
+		if ae != nil {
+			return nil, ae
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // intParam parses an optional integer; ok=false when absent.
 func (p params) intParam(k string) (n int64, ok bool, e *apiError) {
 	s := p.str(k)
