@@ -182,17 +182,30 @@ func imageView(im Image) map[string]any {
 	}
 }
 
-func (e *Emulator) listRegions(c *call) (map[string]any, *apiError) {
-	if pt := c.p.str("ProductType"); pt != "" && pt != "CloudApp" {
-		return nil, invalid("ProductType", "must be CloudApp")
-	}
+// listRegionsReq is ListRegions' request.
+type listRegionsReq struct{}
+
+func (r *listRegionsReq) validate(_ *Emulator, c *call) *apiError {
+	return checkOptionalProduct(c.p)
+}
+
+func (e *Emulator) listRegions(*listRegionsReq) map[string]any {
 	var out []map[string]any
 	for _, r := range e.st.catalog.Regions {
 		out = append(out, map[string]any{"regionId": r}) // lower-case key, as the service sends it
 	}
-	return map[string]any{"RegionModels": out}, nil
+	return map[string]any{"RegionModels": out}
 }
 
+// checkOptionalProduct: ProductType may be left out, else it is CloudApp.
+func checkOptionalProduct(p params) *apiError {
+	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" {
+		return invalid("ProductType", "must be CloudApp")
+	}
+	return nil
+}
+
+// checkProduct: ProductType is required and CloudApp.
 func checkProduct(p params) *apiError {
 	pt, ae := p.required("ProductType")
 	if ae != nil {
@@ -218,69 +231,67 @@ func (e *Emulator) checkRegion(p params, name string, required bool) (string, *a
 	return r, nil
 }
 
-func (e *Emulator) listNodeInstanceType(c *call) (map[string]any, *apiError) {
+// listTypesReq is ListNodeInstanceType's request: a page and filters
+// (the number filters are optional; a zero value is a filter too).
+type listTypesReq struct {
+	page                  pageReq
+	id, family            string
+	cpu, gpu, mem, gpuMem float64
+	hasCPU, hasGPU        bool
+	hasMem, hasGPUMem     bool
+}
+
+func (r *listTypesReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if _, ae := e.checkRegion(p, "BizRegionId", false); ae != nil {
-		return nil, ae
+		return ae
 	}
-	num, size, ae := p.pageParams(10, 100, true)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, true); ae != nil {
+		return ae
 	}
 	if os := p.str("OsType"); os != "" && os != "Windows" && os != "Linux" {
-		return nil, invalid("OsType", "must be Windows or Linux")
+		return invalid("OsType", "must be Windows or Linux")
 	}
 	if l := p.str("Language"); l != "" && l != "en-US" && l != "zh-CN" {
-		return nil, invalid("Language", "must be en-US or zh-CN")
+		return invalid("Language", "must be en-US or zh-CN")
 	}
-	fnum := func(k string) (float64, bool, *apiError) {
-		s := p.str(k)
-		if s == "" {
-			return 0, false, nil
+	for _, f := range []struct {
+		name string
+		v    *float64
+		has  *bool
+	}{{"Cpu", &r.cpu, &r.hasCPU}, {"Gpu", &r.gpu, &r.hasGPU}, {"Memory", &r.mem, &r.hasMem}, {"GpuMemory", &r.gpuMem, &r.hasGPUMem}} {
+		if *f.v, *f.has, ae = p.floatParam(f.name); ae != nil {
+			return ae
 		}
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return 0, true, invalid(k, "%q is not a number", s)
-		}
-		return f, true, nil
 	}
-	cpu, hasCPU, ae := fnum("Cpu")
-	if ae != nil {
-		return nil, ae
+	r.id, r.family = p.str("NodeInstanceType"), p.str("NodeInstanceTypeFamily")
+	return nil
+}
+
+func (r *listTypesReq) matches(t InstanceType) bool {
+	if r.id != "" && r.id != t.ID || r.family != "" && r.family != t.Family {
+		return false
 	}
-	gpu, hasGPU, ae := fnum("Gpu")
-	if ae != nil {
-		return nil, ae
+	tc, _ := strconv.ParseFloat(t.CPU, 64)
+	tg, _ := strconv.ParseFloat(t.GPU, 64)
+	if r.hasCPU && tc != r.cpu || r.hasGPU && tg != r.gpu {
+		return false
 	}
-	mem, hasMem, ae := fnum("Memory")
-	if ae != nil {
-		return nil, ae
+	// Memory filters accept MB or GiB: the unit is undocumented.
+	if r.hasMem && r.mem != float64(t.MemoryMB) && r.mem*1024 != float64(t.MemoryMB) {
+		return false
 	}
-	gmem, hasGMem, ae := fnum("GpuMemory")
-	if ae != nil {
-		return nil, ae
-	}
+	return !r.hasGPUMem || r.gpuMem == float64(t.GPUMemoryMB) || r.gpuMem*1024 == float64(t.GPUMemoryMB)
+}
+
+func (e *Emulator) listNodeInstanceType(r *listTypesReq) map[string]any {
 	var rows []map[string]any
 	for _, t := range e.st.catalog.InstanceTypes {
-		if v := p.str("NodeInstanceType"); v != "" && v != t.ID {
-			continue
-		}
-		if v := p.str("NodeInstanceTypeFamily"); v != "" && v != t.Family {
-			continue
-		}
-		tc, _ := strconv.ParseFloat(t.CPU, 64)
-		tg, _ := strconv.ParseFloat(t.GPU, 64)
-		if hasCPU && tc != cpu || hasGPU && tg != gpu {
-			continue
-		}
-		// Memory filters accept MB or GiB: the unit is undocumented.
-		if hasMem && mem != float64(t.MemoryMB) && mem*1024 != float64(t.MemoryMB) {
-			continue
-		}
-		if hasGMem && gmem != float64(t.GPUMemoryMB) && gmem*1024 != float64(t.GPUMemoryMB) {
+		if !r.matches(t) {
 			continue
 		}
 		rows = append(rows, map[string]any{
@@ -288,57 +299,66 @@ func (e *Emulator) listNodeInstanceType(c *call) (map[string]any, *apiError) {
 			"Cpu": t.CPU, "Gpu": t.GPU, "Memory": t.MemoryMB, "GpuMemory": t.GPUMemoryMB, "MaxCapacity": t.MaxCapacity,
 		})
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"NodeInstanceTypeModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+	return r.page.answer("NodeInstanceTypeModels", rows)
 }
 
-func (e *Emulator) listImage(c *call) (map[string]any, *apiError) {
+// listImagesReq is ListImage's request: a page and filters.
+type listImagesReq struct {
+	page                                          pageReq
+	id, name, imageType, osType, status, platform string
+	regions                                       []string
+}
+
+func (r *listImagesReq) validate(_ *Emulator, c *call) *apiError {
 	p := c.p
 	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" && pt != "CloudDesktop" && pt != "WuyingServer" {
-		return nil, invalid("ProductType", "must be CloudApp, CloudDesktop or WuyingServer")
+		return invalid("ProductType", "must be CloudApp, CloudDesktop or WuyingServer")
 	}
-	num, size, ae := p.pageParams(10, 100, false)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, false); ae != nil {
+		return ae
 	}
-	if t := p.str("ImageType"); t != "" && !oneOf(t, "User", "Shared", "System", "Community") {
-		return nil, invalid("ImageType", "must be User, Shared, System or Community")
+	r.imageType, r.status = p.str("ImageType"), p.str("Status")
+	if r.imageType != "" && !oneOf(r.imageType, "User", "Shared", "System", "Community") {
+		return invalid("ImageType", "must be User, Shared, System or Community")
 	}
-	if s := p.str("Status"); s != "" && !oneOf(s, "AVAILABLE", "INIT", "CREATE_FAILED", "CREATING") {
-		return nil, invalid("Status", "must be AVAILABLE, INIT, CREATE_FAILED or CREATING")
+	if r.status != "" && !oneOf(r.status, "AVAILABLE", "INIT", "CREATE_FAILED", "CREATING") {
+		return invalid("Status", "must be AVAILABLE, INIT, CREATE_FAILED or CREATING")
 	}
-	regions := p.list("BizRegionIdList")
+	r.id, r.name, r.osType, r.platform = p.str("ImageId"), p.str("ImageName"), p.str("OsType"), p.str("PlatformName")
+	r.regions = p.list("BizRegionIdList")
+	return nil
+}
+
+// matches applies the filters; ImageName matches a part of the name, and
+// BizRegionIdList any of its regions.
+func (r *listImagesReq) matches(im Image) bool {
+	switch {
+	case r.id != "" && r.id != im.ID,
+		r.name != "" && !strings.Contains(im.Name, r.name),
+		r.imageType != "" && r.imageType != im.Type,
+		r.osType != "" && r.osType != im.OsType,
+		r.status != "" && r.status != im.Status,
+		r.platform != "" && r.platform != im.PlatformName:
+		return false
+	}
+	if len(r.regions) == 0 {
+		return true
+	}
+	for _, reg := range r.regions {
+		if im.inRegion(reg) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Emulator) listImage(r *listImagesReq) map[string]any {
 	var rows []map[string]any
 	for _, im := range e.st.catalog.Images {
-		if v := p.str("ImageId"); v != "" && v != im.ID {
-			continue
+		if r.matches(im) {
+			rows = append(rows, imageView(im))
 		}
-		if v := p.str("ImageName"); v != "" && !strings.Contains(im.Name, v) {
-			continue
-		}
-		if v := p.str("ImageType"); v != "" && v != im.Type {
-			continue
-		}
-		if v := p.str("OsType"); v != "" && v != im.OsType {
-			continue
-		}
-		if v := p.str("Status"); v != "" && v != im.Status {
-			continue
-		}
-		if v := p.str("PlatformName"); v != "" && v != im.PlatformName {
-			continue
-		}
-		if len(regions) > 0 {
-			ok := false
-			for _, r := range regions {
-				ok = ok || im.inRegion(r)
-			}
-			if !ok {
-				continue
-			}
-		}
-		rows = append(rows, imageView(im))
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"Code": "200", "Success": true, "Message": "success", "Count": len(rows), "Data": nonNil(rows[lo:hi]), "PageNumber": num, "PageSize": size}, nil
+	return map[string]any{"Code": "200", "Success": true, "Message": "success", "Count": len(rows), "Data": r.page.rows(rows), "PageNumber": r.page.num, "PageSize": r.page.size}
 }

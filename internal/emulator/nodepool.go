@@ -291,8 +291,8 @@ type modifyPoolReq struct {
 
 func (r *modifyPoolReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" {
-		return invalid("ProductType", "must be CloudApp")
+	if ae := checkOptionalProduct(p); ae != nil {
+		return ae
 	}
 	poolID, ae := p.required("PoolId")
 	if ae != nil {

@@ -6,9 +6,9 @@ import "sort"
 // the handler of each, grouped by API area (the file that holds it).
 var routes = map[string]handlerFunc{
 	// catalog.go
-	"ListRegions":          (*Emulator).listRegions,
-	"ListImage":            (*Emulator).listImage,
-	"ListNodeInstanceType": (*Emulator).listNodeInstanceType,
+	"ListRegions":          handle((*Emulator).listRegions),
+	"ListImage":            handle((*Emulator).listImage),
+	"ListNodeInstanceType": handle((*Emulator).listNodeInstanceType),
 	// groups.go
 	"CreateAppInstanceGroup":          handle((*Emulator).createGroup),
 	"GetAppInstanceGroup":             handle((*Emulator).getGroup),

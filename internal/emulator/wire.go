@@ -130,6 +130,19 @@ func (p params) intParam(k string) (n int64, ok bool, e *apiError) {
 	return n, true, nil
 }
 
+// floatParam parses an optional number; ok=false when absent.
+func (p params) floatParam(k string) (f float64, ok bool, e *apiError) {
+	s := p.str(k)
+	if s == "" {
+		return 0, false, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, true, invalid(k, "%q is not a number", s)
+	}
+	return f, true, nil
+}
+
 func (p params) boolParam(k string) (b bool, ok bool, e *apiError) {
 	s := p.str(k)
 	if s == "" {
