@@ -43,9 +43,9 @@ var routes = map[string]handlerFunc{
 
 // stsRoutes are the STS actions (sts.go), chosen when Version is STSVersion.
 var stsRoutes = map[string]handlerFunc{
-	"AssumeRole":         (*Emulator).assumeRole,
-	"AssumeRoleWithOIDC": (*Emulator).assumeRoleWithOIDC,
-	"GetCallerIdentity":  (*Emulator).getCallerIdentity,
+	"AssumeRole":         handle((*Emulator).assumeRole),
+	"AssumeRoleWithOIDC": handle((*Emulator).assumeRoleWithOIDC),
+	"GetCallerIdentity":  handle((*Emulator).getCallerIdentity),
 }
 
 // request is an action's request struct. validate reads the action's

@@ -252,14 +252,21 @@ func (e *Emulator) verifyV3(r *http.Request, auth string, body []byte) *apiError
 // Key accounting: which access key signed each verified call, and the
 // lookup of keys STS issued (sts.go).
 
-// noteKeyUse records the key of a verified App Streaming request.
-func (e *Emulator) noteKeyUse(r *http.Request, p params) {
+// signingKeyID is the access key that signed a request: the V3
+// Authorization header's Credential, else the V2 AccessKeyId parameter.
+func signingKeyID(r *http.Request, p params) string {
 	id := p.str("AccessKeyId")
 	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
 		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
 			id, _, _ = strings.Cut(rest, ",")
 		}
 	}
+	return id
+}
+
+// noteKeyUse records the key of a verified App Streaming request.
+func (e *Emulator) noteKeyUse(r *http.Request, p params) {
+	id := signingKeyID(r, p)
 	if id == "" {
 		return
 	}

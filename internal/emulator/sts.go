@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -140,9 +141,23 @@ func isAnonymousSTS(action, version string) bool {
 	return version == STSVersion && action == "AssumeRoleWithOIDC"
 }
 
-// sessionParams checks what AssumeRole and AssumeRoleWithOIDC share and
-// returns the role, the session name and the duration.
-func (e *Emulator) sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError) {
+// stsSession is what AssumeRole and AssumeRoleWithOIDC requests share: the
+// role, the session name and duration, and an optional policy.
+type stsSession struct {
+	role   Role
+	name   string
+	d      time.Duration
+	policy string
+}
+
+// read checks the shared parameters (b.mu held).
+func (s *stsSession) read(b *stsBox, p params) *apiError {
+	role, name, d, ae := sessionParams(b, p)
+	s.role, s.name, s.d, s.policy = role, name, d, p.str("Policy")
+	return ae
+}
+
+func sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError) {
 	arn := p.str("RoleArn")
 	if arn == "" {
 		return Role{}, "", 0, missing("RoleArn")
@@ -198,19 +213,24 @@ func randomToken(prefix string, n int) string {
 	return prefix + strings.TrimRight(base64.RawURLEncoding.EncodeToString(b), "=")
 }
 
-func (e *Emulator) issue(b *stsBox, role Role, session, via, policy string, d time.Duration) map[string]any {
+// issue hands out temporary credentials for a checked session.
+func (e *Emulator) issue(s *stsSession, via string) map[string]any {
+	role, session := s.role, s.name
 	ic := &IssuedCredential{
 		AccessKeyID:     randomToken("STS.NT", 15),
 		AccessKeySecret: randomToken("", 33),
 		SecurityToken:   randomToken("CAIS", 150),
-		Expiration:      e.now().Add(d).UTC().Truncate(time.Second),
+		Expiration:      e.now().Add(s.d).UTC().Truncate(time.Second),
 		RoleARN:         role.ARN,
 		SessionName:     session,
 		Via:             via,
-		Policy:          policy,
+		Policy:          s.policy,
 	}
+	b := e.sts()
+	b.mu.Lock()
 	b.st.issued[ic.AccessKeyID] = ic
-	roleName := role.ARN[strings.LastIndex(role.ARN, "/")+1:]
+	b.mu.Unlock()
+	roleName := roleNameOf(role.ARN)
 	account := strings.Split(role.ARN, ":")[3]
 	roleID := roleIDFor(role.ARN)
 	return map[string]any{
@@ -227,6 +247,9 @@ func (e *Emulator) issue(b *stsBox, role Role, session, via, policy string, d ti
 	}
 }
 
+// roleNameOf is the name at the end of a role ARN.
+func roleNameOf(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] }
+
 // roleIDFor derives a stable numeric role ID from the ARN.
 func roleIDFor(arn string) string {
 	var h uint64 = 14695981039346656037
@@ -237,28 +260,35 @@ func roleIDFor(arn string) string {
 	return fmt.Sprintf("3%018d", h%1e18)
 }
 
-func (e *Emulator) assumeRole(c *call) (map[string]any, *apiError) {
+// assumeRoleReq is AssumeRole's request.
+type assumeRoleReq struct{ stsSession }
+
+func (r *assumeRoleReq) validate(e *Emulator, c *call) *apiError {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	role, session, d, ae := e.sessionParams(b, c.p)
-	if ae != nil {
-		return nil, ae
+	if ae := r.read(b, c.p); ae != nil {
+		return ae
 	}
+	role := r.role
 	caller := c.p.str("AccessKeyId")
 	if caller == "" && len(e.opts.Credentials) > 0 { // SkipSignature: act as the first key
 		caller = e.opts.Credentials[0].AccessKeyID
 	}
 	if !e.trustsKey(b, role, caller) {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The caller %s is not trusted by role %s.", caller, role.ARN)
+		return errf(403, "NoPermission", "You are not authorized to do this action. The caller %s is not trusted by role %s.", caller, role.ARN)
 	}
 	if x := c.p.str("ExternalId"); x != "" && (len(x) < 2 || len(x) > 1224 || !externalIDPattern.MatchString(x)) {
-		return nil, invalid("ExternalId", "2 to 1224 characters: letters, digits and =,.@:/-_")
+		return invalid("ExternalId", "2 to 1224 characters: letters, digits and =,.@:/-_")
 	}
 	if role.ExternalID != "" && c.p.str("ExternalId") != role.ExternalID {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The ExternalId does not match the trust policy of role %s.", role.ARN)
+		return errf(403, "NoPermission", "You are not authorized to do this action. The ExternalId does not match the trust policy of role %s.", role.ARN)
 	}
-	return e.issue(b, role, session, "AssumeRole", c.p.str("Policy"), d), nil
+	return nil
+}
+
+func (e *Emulator) assumeRole(r *assumeRoleReq) map[string]any {
+	return e.issue(&r.stsSession, "AssumeRole")
 }
 
 // trustsKey: explicit list, or any long-term key of the emulator (issued
@@ -326,95 +356,108 @@ func parseJWT(tok string) (jwtClaims, bool) {
 	return cl, true
 }
 
-func (e *Emulator) assumeRoleWithOIDC(c *call) (map[string]any, *apiError) {
+// oidcReq is AssumeRoleWithOIDC's request: the session and the token's
+// checked claims.
+type oidcReq struct {
+	stsSession
+	claims jwtClaims
+	exp    time.Time
+}
+
+func (r *oidcReq) validate(e *Emulator, c *call) *apiError {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	parn := c.p.str("OIDCProviderArn")
 	if parn == "" {
-		return nil, missing("OIDCProviderArn")
+		return missing("OIDCProviderArn")
 	}
 	if !oidcProviderARNPattern.MatchString(parn) {
-		return nil, invalid("OIDCProviderArn", "%q is not of the form acs:ram::<account ID>:oidc-provider/<name>", parn)
+		return invalid("OIDCProviderArn", "%q is not of the form acs:ram::<account ID>:oidc-provider/<name>", parn)
 	}
 	tok := c.p.str("OIDCToken")
 	if tok == "" {
-		return nil, missing("OIDCToken")
+		return missing("OIDCToken")
 	}
 	if n := len(tok); n < 4 || n > 20000 {
-		return nil, invalid("OIDCToken", "the token must be 4 to 20000 characters, got %d", n)
+		return invalid("OIDCToken", "the token must be 4 to 20000 characters, got %d", n)
 	}
-	role, session, d, ae := e.sessionParams(b, c.p)
-	if ae != nil {
-		return nil, ae
+	if ae := r.read(b, c.p); ae != nil {
+		return ae
 	}
 	prov, ok := b.st.providers[parn]
 	if !ok {
-		return nil, errf(404, "EntityNotExist.OIDCProvider", "The OIDC provider not exists: %s.", parn)
+		return errf(404, "EntityNotExist.OIDCProvider", "The OIDC provider not exists: %s.", parn)
 	}
-	cl, ok := parseJWT(tok)
-	if !ok {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is not a well-formed JWT (header.payload.signature with iss and exp claims).")
+	if r.claims, ok = parseJWT(tok); !ok {
+		return errf(400, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is not a well-formed JWT (header.payload.signature with iss and exp claims).")
 	}
+	if ae := e.checkClaims(r.claims, prov); ae != nil {
+		return ae
+	}
+	r.exp = time.Unix(int64(*r.claims.Exp), 0)
+	if !slices.Contains(r.role.TrustedOIDCProviders, parn) {
+		return errf(403, "NoPermission", "You are not authorized to do this action. Role %s does not trust OIDC provider %s.", r.role.ARN, parn)
+	}
+	return nil
+}
+
+// checkClaims: the token comes from the provider's issuer, for one of its
+// client IDs (if it lists any), and has not expired.
+func (e *Emulator) checkClaims(cl jwtClaims, prov OIDCProvider) *apiError {
 	if cl.Iss != prov.IssuerURL {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.IssuerError", "The issuer of the OIDC token does not match the issuer URL of OIDC provider %s.", parn)
+		return errf(400, "AuthenticationFail.OIDCToken.IssuerError", "The issuer of the OIDC token does not match the issuer URL of OIDC provider %s.", prov.ARN)
 	}
-	if len(prov.ClientIDs) > 0 {
-		match := false
-		for _, a := range cl.audiences() {
-			for _, id := range prov.ClientIDs {
-				match = match || a == id
-			}
-		}
-		if !match {
-			return nil, errf(400, "AuthenticationFail.OIDCToken.AudienceError", "The audience of the OIDC token is not a client ID of OIDC provider %s.", parn)
-		}
+	if len(prov.ClientIDs) > 0 && !intersects(cl.audiences(), prov.ClientIDs) {
+		return errf(400, "AuthenticationFail.OIDCToken.AudienceError", "The audience of the OIDC token is not a client ID of OIDC provider %s.", prov.ARN)
 	}
-	exp := time.Unix(int64(*cl.Exp), 0)
-	if !e.now().Before(exp) {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.")
+	if !e.now().Before(time.Unix(int64(*cl.Exp), 0)) {
+		return errf(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.")
 	}
-	trusted := false
-	for _, p := range role.TrustedOIDCProviders {
-		trusted = trusted || p == parn
-	}
-	if !trusted {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. Role %s does not trust OIDC provider %s.", role.ARN, parn)
-	}
-	out := e.issue(b, role, session, "AssumeRoleWithOIDC", c.p.str("Policy"), d)
+	return nil
+}
+
+func (e *Emulator) assumeRoleWithOIDC(r *oidcReq) map[string]any {
+	out := e.issue(&r.stsSession, "AssumeRoleWithOIDC")
+	cl := r.claims
 	info := map[string]any{
 		"Issuer": cl.Iss, "Subject": cl.Sub, "ClientIds": strings.Join(cl.audiences(), ","),
-		"ExpirationTime": exp.UTC().Format("2006-01-02T15:04:05Z"), "VerificationInfo": "Success",
+		"ExpirationTime": r.exp.UTC().Format("2006-01-02T15:04:05Z"), "VerificationInfo": "Success",
 	}
 	if cl.Iat != nil {
 		info["IssuanceTime"] = time.Unix(int64(*cl.Iat), 0).UTC().Format("2006-01-02T15:04:05Z")
 	}
 	out["OIDCTokenInfo"] = info
-	return out, nil
+	return out
 }
 
-func (e *Emulator) getCallerIdentity(c *call) (map[string]any, *apiError) {
-	id := c.p.str("AccessKeyId")
-	if auth := c.r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
-		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
-			id, _, _ = strings.Cut(rest, ",")
-		}
-	}
+// callerReq is GetCallerIdentity's request: the signing key, if STS
+// issued it.
+type callerReq struct{ issued *IssuedCredential }
+
+func (r *callerReq) validate(e *Emulator, c *call) *apiError {
+	id := signingKeyID(c.r, c.p)
 	b := e.sts()
 	b.mu.Lock()
-	ic, ok := b.st.issued[id]
+	if ic, ok := b.st.issued[id]; ok {
+		cp := *ic
+		r.issued = &cp
+	}
 	b.mu.Unlock()
-	if ok {
-		roleName := ic.RoleARN[strings.LastIndex(ic.RoleARN, "/")+1:]
+	return nil
+}
+
+func (e *Emulator) getCallerIdentity(r *callerReq) map[string]any {
+	if ic := r.issued; ic != nil {
 		roleID := roleIDFor(ic.RoleARN)
 		return map[string]any{
 			"AccountId": AccountID, "IdentityType": "AssumedRoleUser",
-			"Arn":         "acs:ram::" + AccountID + ":assumed-role/" + roleName + "/" + ic.SessionName,
+			"Arn":         "acs:ram::" + AccountID + ":assumed-role/" + roleNameOf(ic.RoleARN) + "/" + ic.SessionName,
 			"PrincipalId": roleID + ":" + ic.SessionName, "RoleId": roleID,
-		}, nil
+		}
 	}
 	return map[string]any{
 		"AccountId": AccountID, "IdentityType": "Account", "Arn": "acs:ram::" + AccountID + ":root",
 		"PrincipalId": AccountID, "UserId": AccountID,
-	}, nil
+	}
 }
