@@ -91,3 +91,8 @@ func Actions() []string {
 	sort.Strings(out)
 	return out
 }
+
+// isAnonymousSTS: AssumeRoleWithOIDC carries no access key and no signature.
+func isAnonymousSTS(action, version string) bool {
+	return version == STSVersion && action == "AssumeRoleWithOIDC"
+}

@@ -304,3 +304,11 @@ func (e *Emulator) lookupIssuedKey(id string) (Credential, bool, *apiError) {
 	}
 	return cred, true, nil
 }
+
+// KeyUse is one verified App Streaming call and the key that signed it.
+type KeyUse struct {
+	Action      string `json:"action"`
+	AccessKeyID string `json:"access_key_id"`
+}
+
+const maxKeyUses = 10000

@@ -81,14 +81,6 @@ type stsState struct {
 	keyUses   []KeyUse                     // the same calls in order (capped)
 }
 
-// KeyUse is one verified App Streaming call and the key that signed it.
-type KeyUse struct {
-	Action      string `json:"action"`
-	AccessKeyID string `json:"access_key_id"`
-}
-
-const maxKeyUses = 10000
-
 type stsBox struct {
 	mu sync.Mutex
 	st stsState
@@ -136,11 +128,6 @@ var (
 	externalIDPattern      = regexp.MustCompile(`^[A-Za-z0-9=,.@:/_-]+$`)
 )
 
-// isAnonymousSTS: AssumeRoleWithOIDC carries no access key and no signature.
-func isAnonymousSTS(action, version string) bool {
-	return version == STSVersion && action == "AssumeRoleWithOIDC"
-}
-
 // stsSession is what AssumeRole and AssumeRoleWithOIDC requests share: the
 // role, the session name and duration, and an optional policy.
 type stsSession struct {
@@ -152,33 +139,28 @@ type stsSession struct {
 
 // read checks the shared parameters (b.mu held).
 func (s *stsSession) read(b *stsBox, p params) *apiError {
-	role, name, d, ae := sessionParams(b, p)
-	s.role, s.name, s.d, s.policy = role, name, d, p.str("Policy")
-	return ae
-}
-
-func sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError) {
+	s.policy = p.str("Policy")
 	arn := p.str("RoleArn")
 	if arn == "" {
-		return Role{}, "", 0, missing("RoleArn")
+		return missing("RoleArn")
 	}
 	if !roleARNPattern.MatchString(arn) {
-		return Role{}, "", 0, invalid("RoleArn", "%q is not a role ARN of the form acs:ram::<account ID>:role/<role name>", arn)
+		return invalid("RoleArn", "%q is not a role ARN of the form acs:ram::<account ID>:role/<role name>", arn)
 	}
 	role, ok := b.st.roles[arn]
 	if !ok {
-		return Role{}, "", 0, errf(404, "EntityNotExist.Role", "The role not exists: %s.", arn)
+		return errf(404, "EntityNotExist.Role", "The role not exists: %s.", arn)
 	}
 	name := p.str("RoleSessionName")
 	if name == "" {
-		return Role{}, "", 0, missing("RoleSessionName")
+		return missing("RoleSessionName")
 	}
 	if !sessionNamePattern.MatchString(name) {
-		return Role{}, "", 0, invalid("RoleSessionName", "2 to 64 characters: letters, digits, '.', '@', '-' and '_'")
+		return invalid("RoleSessionName", "2 to 64 characters: letters, digits, '.', '@', '-' and '_'")
 	}
 	dur := int64(3600)
 	if n, set, ae := p.intParam("DurationSeconds"); ae != nil {
-		return Role{}, "", 0, ae
+		return ae
 	} else if set {
 		dur = n
 	}
@@ -187,24 +169,25 @@ func sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError)
 		maxDur = 3600
 	}
 	if dur < 900 || dur > 43200 {
-		return Role{}, "", 0, invalid("DurationSeconds", "the value must be between 900 and 43200 seconds, got %d", dur)
+		return invalid("DurationSeconds", "the value must be between 900 and 43200 seconds, got %d", dur)
 	}
 	if dur > maxDur {
-		return Role{}, "", 0, invalid("DurationSeconds", "%d seconds exceeds the role's maximum session duration of %d seconds", dur, maxDur)
+		return invalid("DurationSeconds", "%d seconds exceeds the role's maximum session duration of %d seconds", dur, maxDur)
 	}
 	if pol := p.str("Policy"); pol != "" {
 		if len(pol) > 2048 {
-			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is longer than 2048 characters.")
+			return errf(400, "InvalidParameter.PolicyGrammar", "The policy is longer than 2048 characters.")
 		}
 		var doc struct {
 			Version   string            `json:"Version"`
 			Statement []json.RawMessage `json:"Statement"`
 		}
 		if err := json.Unmarshal([]byte(pol), &doc); err != nil || doc.Version == "" || len(doc.Statement) == 0 {
-			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is not a RAM policy document (JSON with Version and Statement).")
+			return errf(400, "InvalidParameter.PolicyGrammar", "The policy is not a RAM policy document (JSON with Version and Statement).")
 		}
 	}
-	return role, name, time.Duration(dur) * time.Second, nil
+	s.role, s.name, s.d = role, name, time.Duration(dur)*time.Second
+	return nil
 }
 
 func randomToken(prefix string, n int) string {
