@@ -74,29 +74,47 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 	if np.StrategyType == stratSchedule && chargeType != "PostPaid" {
 		return np, invalid("StrategyType", "NODE_SCALING_BY_SCHEDULE is only available for PostPaid groups")
 	}
-	// NodeAmount (rules 10, 11).
+	if ae := applyNodeAmount(&np, base, r, chargeType, creating); ae != nil {
+		return np, ae
+	}
+	if ae := applyUsageScaling(&np, r); ae != nil {
+		return np, ae
+	}
+	if np.StrategyType != stratSchedule {
+		np.RecurrenceSchedules = nil
+		return np, nil
+	}
+	return np, e.applySchedule(&np, base, r, switched)
+}
+
+// applyNodeAmount applies rules 10 and 11.
+func applyNodeAmount(np *NodePool, base NodePool, r *nodePoolReq, chargeType string, creating bool) *apiError {
 	if r.NodeAmount != nil {
 		n := *r.NodeAmount
 		if n < 1 || n > 100 {
-			return np, invalid("NodeAmount", "must be 1..100")
+			return invalid("NodeAmount", "must be 1..100")
 		}
 		if !creating && chargeType == "PrePaid" && n != base.NodeAmount {
-			return np, invalid("NodeAmount", "the node amount of a PrePaid group cannot be changed here; use ModifyNodePoolAmount")
+			return invalid("NodeAmount", "the node amount of a PrePaid group cannot be changed here; use ModifyNodePoolAmount")
 		}
 		np.NodeAmount = n
 	} else if creating && (chargeType == "PrePaid" || np.StrategyType != stratSchedule) {
-		return np, missing("NodeAmount")
+		return missing("NodeAmount")
 	}
-	// Usage-scaling fields (rules 13–17).
+	return nil
+}
+
+// applyUsageScaling applies rules 13–17, the usage-scaling fields.
+func applyUsageScaling(np *NodePool, r *nodePoolReq) *apiError {
 	if r.MaxScalingAmount != nil {
 		if *r.MaxScalingAmount < 1 || *r.MaxScalingAmount > 100 {
-			return np, invalid("MaxScalingAmount", "must be 1..100")
+			return invalid("MaxScalingAmount", "must be 1..100")
 		}
 		np.MaxScalingAmount = *r.MaxScalingAmount
 	}
 	if r.ScalingStep != nil {
 		if *r.ScalingStep < 1 || *r.ScalingStep > 10 {
-			return np, invalid("ScalingStep", "must be 1..10")
+			return invalid("ScalingStep", "must be 1..10")
 		}
 		np.ScalingStep = *r.ScalingStep
 	}
@@ -104,13 +122,13 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 		raw := strings.Trim(string(r.ScalingUsageThreshold), `"`)
 		v, err := strconv.Atoi(raw)
 		if err != nil || v < 0 || v > 100 {
-			return np, invalid("ScalingUsageThreshold", "must be a whole number 0..100 sent as a string")
+			return invalid("ScalingUsageThreshold", "must be a whole number 0..100 sent as a string")
 		}
 		np.ScalingUsageThreshold = strconv.Itoa(v)
 	}
 	if r.ScalingDownAfterIdleMinutes != nil {
 		if *r.ScalingDownAfterIdleMinutes < 5 || *r.ScalingDownAfterIdleMinutes > 120 {
-			return np, invalid("ScalingDownAfterIdleMinutes", "must be 5..120")
+			return invalid("ScalingDownAfterIdleMinutes", "must be 5..120")
 		}
 		np.ScalingDownAfterIdleMinutes = *r.ScalingDownAfterIdleMinutes
 	}
@@ -119,73 +137,70 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 	}
 	if r.MaxIdleAppInstanceAmount != nil {
 		if *r.MaxIdleAppInstanceAmount < 1 {
-			return np, invalid("MaxIdleAppInstanceAmount", "must be 1 or more")
+			return invalid("MaxIdleAppInstanceAmount", "must be 1 or more")
 		}
 		np.MaxIdleAppInstanceAmount = *r.MaxIdleAppInstanceAmount
 	}
 	if np.StrategyType == stratUsage {
 		if np.MaxScalingAmount == 0 {
-			return np, missing("MaxScalingAmount")
+			return missing("MaxScalingAmount")
 		}
 		if np.ScalingStep == 0 {
-			return np, missing("ScalingStep")
+			return missing("ScalingStep")
 		}
 		if np.ScalingUsageThreshold == "" {
-			return np, missing("ScalingUsageThreshold")
+			return missing("ScalingUsageThreshold")
 		}
 	}
-	// Schedule fields (rules 18–22).
-	if np.StrategyType == stratSchedule {
-		if r.StrategyEnableDate != nil {
-			np.StrategyEnableDate = *r.StrategyEnableDate
-		}
-		if r.StrategyDisableDate != nil {
-			np.StrategyDisableDate = *r.StrategyDisableDate
-		}
-		if r.WarmUp != nil {
-			np.WarmUp = *r.WarmUp
-		} else if switched {
-			return np, missing("WarmUp")
-		}
-		if r.RecurrenceSchedules != nil {
-			np.RecurrenceSchedules = r.RecurrenceSchedules
-		}
-		if np.StrategyEnableDate == "" {
-			return np, missing("StrategyEnableDate")
-		}
-		if np.StrategyDisableDate == "" {
-			return np, missing("StrategyDisableDate")
-		}
-		en, err := time.ParseInLocation("2006-01-02", np.StrategyEnableDate, chinaTZ)
-		if err != nil {
-			return np, invalid("StrategyEnableDate", "must be yyyy-MM-dd")
-		}
-		dis, err := time.ParseInLocation("2006-01-02", np.StrategyDisableDate, chinaTZ)
-		if err != nil {
-			return np, invalid("StrategyDisableDate", "must be yyyy-MM-dd")
-		}
-		// "Today or later" is checked only when the date is being set, so an
-		// old schedule can still be edited in other respects.
-		if np.StrategyEnableDate != base.StrategyEnableDate || switched {
-			n := e.now().In(chinaTZ)
-			today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, chinaTZ)
-			if en.Before(today) {
-				return np, invalid("StrategyEnableDate", "must be today (%s, UTC+8) or later", today.Format("2006-01-02"))
-			}
-		}
-		if dis.Before(en.AddDate(0, 0, 7)) || dis.After(en.AddDate(1, 0, 0)) {
-			return np, invalid("StrategyDisableDate", "must be 7 days to 1 year after StrategyEnableDate")
-		}
-		if len(np.RecurrenceSchedules) == 0 {
-			return np, missing("RecurrenceSchedules")
-		}
-		if ae := checkSchedules(np.RecurrenceSchedules); ae != nil {
-			return np, ae
-		}
-	} else {
-		np.RecurrenceSchedules = nil
+	return nil
+}
+
+// applySchedule applies rules 18–22, the schedule fields.
+func (e *Emulator) applySchedule(np *NodePool, base NodePool, r *nodePoolReq, switched bool) *apiError {
+	if r.StrategyEnableDate != nil {
+		np.StrategyEnableDate = *r.StrategyEnableDate
 	}
-	return np, nil
+	if r.StrategyDisableDate != nil {
+		np.StrategyDisableDate = *r.StrategyDisableDate
+	}
+	if r.WarmUp != nil {
+		np.WarmUp = *r.WarmUp
+	} else if switched {
+		return missing("WarmUp")
+	}
+	if r.RecurrenceSchedules != nil {
+		np.RecurrenceSchedules = r.RecurrenceSchedules
+	}
+	if np.StrategyEnableDate == "" {
+		return missing("StrategyEnableDate")
+	}
+	if np.StrategyDisableDate == "" {
+		return missing("StrategyDisableDate")
+	}
+	en, err := time.ParseInLocation("2006-01-02", np.StrategyEnableDate, chinaTZ)
+	if err != nil {
+		return invalid("StrategyEnableDate", "must be yyyy-MM-dd")
+	}
+	dis, err := time.ParseInLocation("2006-01-02", np.StrategyDisableDate, chinaTZ)
+	if err != nil {
+		return invalid("StrategyDisableDate", "must be yyyy-MM-dd")
+	}
+	// "Today or later" is checked only when the date is being set, so an
+	// old schedule can still be edited in other respects.
+	if np.StrategyEnableDate != base.StrategyEnableDate || switched {
+		n := e.now().In(chinaTZ)
+		today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, chinaTZ)
+		if en.Before(today) {
+			return invalid("StrategyEnableDate", "must be today (%s, UTC+8) or later", today.Format("2006-01-02"))
+		}
+	}
+	if dis.Before(en.AddDate(0, 0, 7)) || dis.After(en.AddDate(1, 0, 0)) {
+		return invalid("StrategyDisableDate", "must be 7 days to 1 year after StrategyEnableDate")
+	}
+	if len(np.RecurrenceSchedules) == 0 {
+		return missing("RecurrenceSchedules")
+	}
+	return checkSchedules(np.RecurrenceSchedules)
 }
 
 func parseHHMM(s string) (int, bool) {
