@@ -105,6 +105,17 @@ func (pt GroupPatch) Apply(g *Group) {
 func (e *Emulator) adminMux() *http.ServeMux {
 	mux := http.NewServeMux()
 	e.stsAdminRoutes(mux)
+	e.controlAdminRoutes(mux)
+	e.groupAdminRoutes(mux)
+	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
+		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(routes))+" API actions served)")
+	})
+	return mux
+}
+
+// controlAdminRoutes: stats, reset, state, actions, faults, clock and
+// scaling latency.
+func (e *Emulator) controlAdminRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /_emulator/stats", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Stats()) })
 	mux.HandleFunc("POST /_emulator/stats/reset", func(w http.ResponseWriter, r *http.Request) {
 		e.ResetStats()
@@ -163,6 +174,39 @@ func (e *Emulator) adminMux() *http.ServeMux {
 		}
 		writeJSON(w, 200, clockBody())
 	})
+	mux.HandleFunc("POST /_emulator/scaling", func(w http.ResponseWriter, r *http.Request) {
+		var b struct {
+			Create  string `json:"create"`
+			Release string `json:"release"`
+		}
+		if !decodeAdmin(w, r, &b) {
+			return
+		}
+		e.mu.Lock()
+		l := e.st.latency
+		e.mu.Unlock()
+		for _, f := range []struct {
+			s   string
+			dst *time.Duration
+		}{{b.Create, &l.Create}, {b.Release, &l.Release}} {
+			if f.s == "" {
+				continue
+			}
+			d, err := time.ParseDuration(f.s)
+			if err != nil || d < 0 {
+				adminErr(w, 400, "create and release must be non-negative Go durations such as 5m18s")
+				return
+			}
+			*f.dst = d
+		}
+		e.SetScalingLatency(l)
+		writeJSON(w, 200, map[string]any{"create": l.Create.String(), "release": l.Release.String()})
+	})
+}
+
+// groupAdminRoutes: /_emulator/groups/{id}[/users|/user_groups|/sessions|/bill]
+// and /_emulator/policies/{id}.
+func (e *Emulator) groupAdminRoutes(mux *http.ServeMux) {
 	groupResult := func(w http.ResponseWriter, id string, err error) {
 		if errors.Is(err, ErrNotFound) {
 			adminErr(w, 404, err.Error())
@@ -240,34 +284,6 @@ func (e *Emulator) adminMux() *http.ServeMux {
 		rec, _ := e.GroupRecord(id)
 		writeJSON(w, 200, map[string]any{"group": id, "sessions": rec.Sessions})
 	})
-	mux.HandleFunc("POST /_emulator/scaling", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Create  string `json:"create"`
-			Release string `json:"release"`
-		}
-		if !decodeAdmin(w, r, &b) {
-			return
-		}
-		e.mu.Lock()
-		l := e.st.latency
-		e.mu.Unlock()
-		for _, f := range []struct {
-			s   string
-			dst *time.Duration
-		}{{b.Create, &l.Create}, {b.Release, &l.Release}} {
-			if f.s == "" {
-				continue
-			}
-			d, err := time.ParseDuration(f.s)
-			if err != nil || d < 0 {
-				adminErr(w, 400, "create and release must be non-negative Go durations such as 5m18s")
-				return
-			}
-			*f.dst = d
-		}
-		e.SetScalingLatency(l)
-		writeJSON(w, 200, map[string]any{"create": l.Create.String(), "release": l.Release.String()})
-	})
 	mux.HandleFunc("GET /_emulator/groups/{id}/bill", func(w http.ResponseWriter, r *http.Request) {
 		b, err := e.GroupBill(r.PathValue("id"))
 		if err != nil {
@@ -284,10 +300,6 @@ func (e *Emulator) adminMux() *http.ServeMux {
 		}
 		writeJSON(w, 200, p)
 	})
-	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
-		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(routes))+" API actions served)")
-	})
-	return mux
 }
 
 // stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
