@@ -121,11 +121,28 @@ func jsonKind(goKind string) string {
 	return goKind
 }
 
+// problems collects what is wrong with a catalog file, field by field.
+type problems []string
+
+func (p *problems) bad(field, format string, args ...any) {
+	*p = append(*p, field+": "+fmt.Sprintf(format, args...))
+}
+
 func (f CatalogFile) validate() error {
-	var errs []string
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, field+": "+fmt.Sprintf(format, args...))
+	var errs problems
+	regions := f.validateRegions(&errs)
+	f.validateTypes(&errs)
+	f.validateImages(&errs, regions)
+	f.validateUserGroups(&errs)
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
 	}
+	return nil
+}
+
+// validateRegions returns the set of the file's regions.
+func (f CatalogFile) validateRegions(errs *problems) map[string]bool {
+	bad := errs.bad
 	if len(f.Regions) == 0 {
 		bad("regions", "at least one region is required")
 	}
@@ -140,6 +157,11 @@ func (f CatalogFile) validate() error {
 		}
 		regions[r] = true
 	}
+	return regions
+}
+
+func (f CatalogFile) validateTypes(errs *problems) {
+	bad := errs.bad
 	if len(f.InstanceTypes) == 0 {
 		bad("instance_types", "at least one instance type is required")
 	}
@@ -181,6 +203,10 @@ func (f CatalogFile) validate() error {
 			bad(field+".hourly_cny", "must not be negative (got %v)", t.HourlyCNY)
 		}
 	}
+}
+
+func (f CatalogFile) validateImages(errs *problems, regions map[string]bool) {
+	bad := errs.bad
 	if len(f.Images) == 0 {
 		bad("images", "at least one image is required")
 	}
@@ -230,6 +256,10 @@ func (f CatalogFile) validate() error {
 			}
 		}
 	}
+}
+
+func (f CatalogFile) validateUserGroups(errs *problems) {
+	bad := errs.bad
 	for _, id := range mapKeys(f.UserGroups) {
 		if !ugPattern.MatchString(id) {
 			bad("user_groups", "%q is not a user group ID (ug- and 4 to 32 lower-case letters or digits)", id)
@@ -237,10 +267,6 @@ func (f CatalogFile) validate() error {
 			bad("user_groups."+id, "the name must not be empty")
 		}
 	}
-	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "; "))
-	}
-	return nil
 }
 
 func (f CatalogFile) catalog() *Catalog {
