@@ -314,10 +314,7 @@ func (e *Emulator) newGroup(r *createGroupReq) *Group {
 func (e *Emulator) attachPolicy(g *Group, r *createGroupReq) {
 	pol := r.policy
 	if pol == nil {
-		p0 := defaultPolicy()
-		pol = &p0
-		pol.ID = e.st.newID("pg-", 14)
-		e.st.policies[pol.ID] = pol
+		pol = e.st.newPolicy()
 	}
 	if r.hasVideo {
 		_, _ = applyVideo(pol, &r.video, false)

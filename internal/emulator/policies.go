@@ -20,6 +20,14 @@ func defaultPolicy() AppPolicy {
 		TerminalResolutionAdaptive: true, Webrtc: false, StreamingMode: "video", VisualQualityStrategy: "adaptive", Groups: []string{}}
 }
 
+// newPolicy stores a new policy object with the default settings.
+func (s *state) newPolicy() *AppPolicy {
+	pol := defaultPolicy()
+	pol.ID = s.newID("pg-", 14)
+	s.policies[pol.ID] = &pol
+	return &pol
+}
+
 // applyVideo merges v into pol after checking rules 26–29. The pair rule
 // (Webrtc, StreamingMode) is judged on the merged result. allowQuality:
 // VisualQualityStrategy is a ModifyAppPolicy-only field, but it is
