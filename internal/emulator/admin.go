@@ -279,8 +279,8 @@ func (e *Emulator) adminSetClock(w http.ResponseWriter, r *http.Request) {
 		e.SetTime(t)
 	}
 	if b.Advance != "" {
-		d, err := time.ParseDuration(b.Advance)
-		if err != nil || d < 0 {
+		d, ok := nonNegativeDuration(b.Advance)
+		if !ok {
 			adminErr(w, 400, "advance must be a non-negative Go duration such as 90m")
 			return
 		}
@@ -308,8 +308,8 @@ func (e *Emulator) adminSetScaling(w http.ResponseWriter, r *http.Request) {
 		if f.s == "" {
 			continue
 		}
-		d, err := time.ParseDuration(f.s)
-		if err != nil || d < 0 {
+		d, ok := nonNegativeDuration(f.s)
+		if !ok {
 			adminErr(w, 400, "create and release must be non-negative Go durations such as 5m18s")
 			return
 		}
@@ -347,4 +347,10 @@ func (e *Emulator) adminSessions(w http.ResponseWriter, r *http.Request) {
 
 func (e *Emulator) clockBody() map[string]any {
 	return map[string]any{"now": e.now().Format(time.RFC3339Nano)}
+}
+
+// nonNegativeDuration parses a Go duration such as 90m that is not negative.
+func nonNegativeDuration(s string) (time.Duration, bool) {
+	d, err := time.ParseDuration(s)
+	return d, err == nil && d >= 0
 }

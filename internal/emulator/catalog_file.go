@@ -128,6 +128,18 @@ func (p *problems) bad(field, format string, args ...any) {
 	*p = append(*p, field+": "+fmt.Sprintf(format, args...))
 }
 
+// uniqueID reports an ID that does not match pattern (what says what it
+// should look like) or that seen already holds, and adds it to seen.
+func (p *problems) uniqueID(seen map[string]bool, field, id string, pattern *regexp.Regexp, what string) {
+	switch {
+	case !pattern.MatchString(id):
+		p.bad(field, "%q is not %s", id, what)
+	case seen[id]:
+		p.bad(field, "%q is listed twice", id)
+	}
+	seen[id] = true
+}
+
 func (f CatalogFile) validate() error {
 	var errs problems
 	regions := f.validateRegions(&errs)
@@ -149,13 +161,7 @@ func (f CatalogFile) validateRegions(errs *problems) map[string]bool {
 	regions := map[string]bool{}
 	for i, r := range f.Regions {
 		field := fmt.Sprintf("regions[%d]", i)
-		switch {
-		case !catalogRegionPattern.MatchString(r):
-			bad(field, "%q is not a region ID such as cn-shanghai", r)
-		case regions[r]:
-			bad(field, "%q is listed twice", r)
-		}
-		regions[r] = true
+		errs.uniqueID(regions, field, r, catalogRegionPattern, "a region ID such as cn-shanghai")
 	}
 	return regions
 }
@@ -168,13 +174,7 @@ func (f CatalogFile) validateTypes(errs *problems) {
 	typeIDs := map[string]bool{}
 	for i, t := range f.InstanceTypes {
 		field := fmt.Sprintf("instance_types[%d]", i)
-		switch {
-		case !catalogTypePattern.MatchString(t.ID):
-			bad(field+".id", "%q is not an instance type ID such as appstreaming.general.4c8g", t.ID)
-		case typeIDs[t.ID]:
-			bad(field+".id", "%q is listed twice", t.ID)
-		}
-		typeIDs[t.ID] = true
+		errs.uniqueID(typeIDs, field+".id", t.ID, catalogTypePattern, "an instance type ID such as appstreaming.general.4c8g")
 		if t.Family != "" && !strings.HasPrefix(t.ID, t.Family+".") {
 			bad(field+".family", "%q must be a prefix of the id %q (up to a dot)", t.Family, t.ID)
 		}
@@ -213,13 +213,7 @@ func (f CatalogFile) validateImages(errs *problems, regions map[string]bool) {
 	imageIDs := map[string]bool{}
 	for i, im := range f.Images {
 		field := fmt.Sprintf("images[%d]", i)
-		switch {
-		case !catalogImagePattern.MatchString(im.ID):
-			bad(field+".id", "%q is not an image ID such as img-win2019-office", im.ID)
-		case imageIDs[im.ID]:
-			bad(field+".id", "%q is listed twice", im.ID)
-		}
-		imageIDs[im.ID] = true
+		errs.uniqueID(imageIDs, field+".id", im.ID, catalogImagePattern, "an image ID such as img-win2019-office")
 		if strings.TrimSpace(im.Name) == "" {
 			bad(field+".name", "must not be empty")
 		}
