@@ -3,6 +3,7 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 )
 
@@ -242,11 +243,7 @@ func (e *Emulator) Roles() []Role {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := make([]Role, 0, len(b.st.roles))
-	for _, r := range b.st.roles {
-		out = append(out, r)
-	}
-	return out
+	return mapValues(b.st.roles)
 }
 
 // oidcProviders returns the configured OIDC providers.
@@ -254,11 +251,7 @@ func (e *Emulator) oidcProviders() []OIDCProvider {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := make([]OIDCProvider, 0, len(b.st.providers))
-	for _, p := range b.st.providers {
-		out = append(out, p)
-	}
-	return out
+	return mapValues(b.st.providers)
 }
 
 // IssuedCredentials returns the temporary credentials handed out so far,
@@ -286,11 +279,7 @@ func (e *Emulator) KeyCalls() map[string]int {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	out := make(map[string]int, len(b.st.keyCalls))
-	for k, v := range b.st.keyCalls {
-		out[k] = v
-	}
-	return out
+	return maps.Clone(b.st.keyCalls)
 }
 
 // KeyUses returns the verified App Streaming calls in arrival order with
@@ -300,4 +289,13 @@ func (e *Emulator) KeyUses() []KeyUse {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]KeyUse(nil), b.st.keyUses...)
+}
+
+// mapValues lists the values of m in no order (empty, not nil, for JSON).
+func mapValues[K comparable, V any](m map[K]V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
 }
