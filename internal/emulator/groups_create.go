@@ -225,7 +225,7 @@ func (r *createGroupReq) validateReferences(e *Emulator, p params) *apiError {
 		if r.policy != nil {
 			base = *r.policy
 		}
-		if _, ae := applyVideo(&base, &r.video, false); ae != nil {
+		if ae := applyVideo(&base, &r.video); ae != nil {
 			return ae
 		}
 	}
@@ -317,7 +317,7 @@ func (e *Emulator) attachPolicy(g *Group, r *createGroupReq) {
 		pol = e.st.newPolicy()
 	}
 	if r.hasVideo {
-		_, _ = applyVideo(pol, &r.video, false)
+		_ = applyVideo(pol, &r.video) // checked in validateReferences
 	}
 	pol.Groups = append(pol.Groups, g.ID)
 	g.PolicyID = pol.ID

@@ -29,26 +29,26 @@ func (s *state) newPolicy() *AppPolicy {
 }
 
 // applyVideo merges v into pol after checking rules 26–29. The pair rule
-// (Webrtc, StreamingMode) is judged on the merged result. allowQuality:
-// VisualQualityStrategy is a ModifyAppPolicy-only field, but it is
-// accepted on Create as well (tolerant).
-func applyVideo(pol *AppPolicy, v *videoReq, _ bool) (*AppPolicy, *apiError) {
+// (Webrtc, StreamingMode) is judged on the merged result. On an error pol
+// is unchanged. VisualQualityStrategy is a ModifyAppPolicy field; Create
+// accepts it as well (tolerant).
+func applyVideo(pol *AppPolicy, v *videoReq) *apiError {
 	n := *pol
 	if v.FrameRate != nil {
 		if *v.FrameRate != 30 && *v.FrameRate != 60 {
-			return nil, invalid("FrameRate", "must be 30 or 60")
+			return invalid("FrameRate", "must be 30 or 60")
 		}
 		n.FrameRate = *v.FrameRate
 	}
 	if v.SessionResolutionWidth != nil {
 		if *v.SessionResolutionWidth < 1 || *v.SessionResolutionWidth > 7680 {
-			return nil, invalid("SessionResolutionWidth", "must be 1..7680 pixels")
+			return invalid("SessionResolutionWidth", "must be 1..7680 pixels")
 		}
 		n.SessionResolutionWidth = *v.SessionResolutionWidth
 	}
 	if v.SessionResolutionHeight != nil {
 		if *v.SessionResolutionHeight < 1 || *v.SessionResolutionHeight > 4320 {
-			return nil, invalid("SessionResolutionHeight", "must be 1..4320 pixels")
+			return invalid("SessionResolutionHeight", "must be 1..4320 pixels")
 		}
 		n.SessionResolutionHeight = *v.SessionResolutionHeight
 	}
@@ -57,7 +57,7 @@ func applyVideo(pol *AppPolicy, v *videoReq, _ bool) (*AppPolicy, *apiError) {
 	}
 	if v.StreamingMode != nil {
 		if *v.StreamingMode != "video" && *v.StreamingMode != "mix" {
-			return nil, invalid("StreamingMode", "must be video or mix")
+			return invalid("StreamingMode", "must be video or mix")
 		}
 		n.StreamingMode = *v.StreamingMode
 	}
@@ -65,16 +65,16 @@ func applyVideo(pol *AppPolicy, v *videoReq, _ bool) (*AppPolicy, *apiError) {
 		n.Webrtc = *v.Webrtc
 	}
 	if n.Webrtc && n.StreamingMode == "mix" {
-		return nil, invalid("StreamingMode", "WebRTC (Webrtc=true) only works with StreamingMode video")
+		return invalid("StreamingMode", "WebRTC (Webrtc=true) only works with StreamingMode video")
 	}
 	if v.VisualQualityStrategy != nil {
 		if !oneOf(*v.VisualQualityStrategy, "adaptive", "smooth", "quality") {
-			return nil, invalid("VisualQualityStrategy", "must be adaptive, smooth or quality")
+			return invalid("VisualQualityStrategy", "must be adaptive, smooth or quality")
 		}
 		n.VisualQualityStrategy = *v.VisualQualityStrategy
 	}
 	*pol = n
-	return pol, nil
+	return nil
 }
 
 // modifyPolicyReq is ModifyAppPolicy's request; next is the policy as it
@@ -101,8 +101,7 @@ func (r *modifyPolicyReq) validate(e *Emulator, c *call) *apiError {
 		return ae
 	}
 	r.next = *r.pol
-	_, ae = applyVideo(&r.next, &v, true)
-	return ae
+	return applyVideo(&r.next, &v)
 }
 
 func (e *Emulator) modifyAppPolicy(r *modifyPolicyReq) map[string]any {
