@@ -281,7 +281,7 @@ func readGroupPolicies(p params, ng *Group) *apiError {
 	if ok, ae := p.jsonParam("StoragePolicy", &sto); ae != nil {
 		return ae
 	} else if ok {
-		if ae := checkStorage(&sto, false); ae != nil {
+		if ae := checkStorage(&sto); ae != nil {
 			return ae
 		}
 		ng.StoragePolicy = toMap(sto)

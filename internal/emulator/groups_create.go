@@ -161,7 +161,7 @@ func (r *createGroupReq) validatePolicies(_ *Emulator, p params) *apiError {
 	if r.hasStorage, ae = p.jsonParam("StoragePolicy", &r.storage); ae != nil {
 		return ae
 	}
-	if ae = checkStorage(&r.storage, true); ae != nil {
+	if ae = checkStorage(&r.storage); ae != nil {
 		return ae
 	}
 	if r.hasNetwork, ae = p.jsonParam("Network", &r.network); ae != nil {

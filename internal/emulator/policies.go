@@ -184,7 +184,7 @@ func checkNetwork(n *networkReq) *apiError {
 	return nil
 }
 
-func checkStorage(s *storageReq, creating bool) *apiError {
+func checkStorage(s *storageReq) *apiError {
 	for _, t := range s.StorageTypeList {
 		if t != "OFF" && t != "PDS" {
 			return invalid("StorageTypeList", "items must be OFF or PDS")
