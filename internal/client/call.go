@@ -333,3 +333,34 @@ func withoutRetries(ctx context.Context) context.Context {
 }
 
 func noRetries(ctx context.Context) bool { v, _ := ctx.Value(noRetryKey{}).(bool); return v }
+
+// ---------- helpers ----------
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return tea.String(s)
+}
+
+func int32Ptr(v *int) *int32 {
+	if v == nil {
+		return nil
+	}
+	return tea.Int32(int32(*v))
+}
+
+// checkCode treats a 200 body whose Code is present and not a success value
+// as a failure (§1.8: several actions report errors this way).
+func checkCode(action string, r *response) error {
+	code := firstString(r.body, "Code")
+	switch code {
+	case "", "success", "Success", "SUCCESS", "200", "OK", "ok":
+		return nil
+	}
+	return &APIError{Action: action, Code: code, Message: firstString(r.body, "Message"),
+		RequestID: firstString(r.body, "RequestId"), HTTPStatus: r.status, Kind: kindOf(code, r.status)}
+}
+
+// maxPages guards pagers against a server that never ends a listing.
+const maxPages = 1000

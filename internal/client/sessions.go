@@ -1,0 +1,177 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
+	"github.com/alibabacloud-go/tea/tea"
+)
+
+// ---------- GetConnectionTicket ----------
+
+// GetConnectionTicketInput mirrors §2.22.
+type GetConnectionTicketInput struct {
+	AccessType              string
+	AppID                   string
+	AppInstanceGroupIDList  []string
+	AppInstanceID           string
+	AppInstancePersistentID string
+	AppPolicyID             string
+	AppStartParam           string
+	AppVersion              string
+	BizRegionID             string
+	EndUserID               string
+	EnvironmentConfig       string
+	ProductType             string // default CloudApp
+	TaskID                  string
+}
+
+// GetConnectionTicketOutput is the task state (Ticket once Finished).
+type GetConnectionTicketOutput struct {
+	AppInstanceGroupID      string `json:"AppInstanceGroupId"`
+	AppInstanceID           string `json:"AppInstanceId"`
+	AppInstancePersistentID string `json:"AppInstancePersistentId"`
+	AvatarID                string `json:"AvatarId"`
+	BizRegionID             string `json:"BizRegionId"`
+	OsType                  string `json:"OsType"`
+	TaskID                  string `json:"TaskId"`
+	TaskStatus              string `json:"TaskStatus"`
+	TenantID                int64  `json:"TenantId"`
+	Ticket                  string `json:"Ticket"`
+}
+
+// GetConnectionTicket starts or polls a session task. CallApi: SDK1 lacks
+// AccessType/AppPolicyId/EnvironmentConfig and AvatarId in the answer.
+func (c *Client) GetConnectionTicket(ctx context.Context, in GetConnectionTicketInput) (*GetConnectionTicketOutput, error) {
+	p := newParams()
+	b := inBody
+	p.always(b, "ProductType", defaultString(in.ProductType, ProductType))
+	p.always(b, "EndUserId", in.EndUserID)
+	p.str(b, "AccessType", in.AccessType)
+	p.str(b, "AppId", in.AppID)
+	p.list(b, "AppInstanceGroupIdList", in.AppInstanceGroupIDList)
+	p.str(b, "AppInstanceId", in.AppInstanceID)
+	p.str(b, "AppInstancePersistentId", in.AppInstancePersistentID)
+	p.str(b, "AppPolicyId", in.AppPolicyID)
+	p.str(b, "AppStartParam", in.AppStartParam)
+	p.str(b, "AppVersion", in.AppVersion)
+	p.str(b, "BizRegionId", in.BizRegionID)
+	p.str(b, "EnvironmentConfig", in.EnvironmentConfig)
+	p.str(b, "TaskId", in.TaskID)
+	s := c.viaCallAPI("GetConnectionTicket", p.query, p.body)
+	// The first phase allocates a session; do not start a second one blindly.
+	s.nonIdempotent = in.TaskID == ""
+	res, err := c.invoke(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	out := &GetConnectionTicketOutput{}
+	if err := decodeInto(res.body, out); err != nil {
+		return nil, fmt.Errorf("GetConnectionTicket: decoding response: %w", err)
+	}
+	return out, nil
+}
+
+// ---------- LogOffAllSessionsInAppInstanceGroup ----------
+
+// LogOffAllSessionsInAppInstanceGroup logs off every session (typed SDK1).
+func (c *Client) LogOffAllSessionsInAppInstanceGroup(ctx context.Context, groupID string) error {
+	defer c.view.forget(groupID)
+	req := &appstream.LogOffAllSessionsInAppInstanceGroupRequest{AppInstanceGroupId: tea.String(groupID), ProductType: tea.String(ProductType)}
+	s := viaTyped("LogOffAllSessionsInAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
+		r, err := c.sdk.LogOffAllSessionsInAppInstanceGroup(req)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.StatusCode, r.Body, nil
+	})
+	s.check = checkCode
+	_, err := c.invoke(ctx, s)
+	return err
+}
+
+// ---------- ListAppInstances ----------
+
+// ListAppInstancesInput mirrors §2.25.
+type ListAppInstancesInput struct {
+	AppInstanceGroupID string
+	AppInstanceID      string
+	AppInstanceIDList  []string
+	IncludeDeleted     *bool
+	PageNumber         int
+	PageSize           int
+	Status             []string
+	UserIDList         []string
+}
+
+// ListAppInstancesOutput is one page.
+type ListAppInstancesOutput struct {
+	Instances  []AppInstance `json:"AppInstanceModels"`
+	PageNumber int           `json:"PageNumber"`
+	PageSize   int           `json:"PageSize"`
+	TotalCount int           `json:"TotalCount"`
+}
+
+// ListAppInstances lists session instances. CallApi: SDK1 lacks UserIdList
+// and the ChargeType/NodeId/NetworkInterface* answer fields.
+func (c *Client) ListAppInstances(ctx context.Context, in ListAppInstancesInput) (*ListAppInstancesOutput, error) {
+	p := newParams()
+	q := inQuery
+	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
+	p.str(q, "AppInstanceId", in.AppInstanceID)
+	p.boolPtr(q, "IncludeDeleted", in.IncludeDeleted)
+	p.intNZ(q, "PageNumber", in.PageNumber)
+	p.intNZ(q, "PageSize", in.PageSize)
+	p.list(q, "UserIdList", in.UserIDList)
+	p.list(inBody, "AppInstanceIdList", in.AppInstanceIDList)
+	p.list(inBody, "Status", in.Status)
+	res, err := c.invoke(ctx, c.viaCallAPI("ListAppInstances", p.query, p.body))
+	if err != nil {
+		return nil, err
+	}
+	out := &ListAppInstancesOutput{}
+	if err := decodeInto(res.body, out); err != nil {
+		return nil, fmt.Errorf("ListAppInstances: decoding response: %w", err)
+	}
+	return out, nil
+}
+
+// ErrTicketFailed says a connection task ended Failed (for instance, the
+// user is not authorized to the group that was chosen).
+var ErrTicketFailed = errors.New("connection task failed")
+
+// ConnectionTicket starts a GetConnectionTicket task (in.TaskID empty) and
+// polls it until Finished, Failed or timeout. The start is sent once (it
+// allocates a session); polls are safe to repeat.
+func (c *Client) ConnectionTicket(ctx context.Context, in GetConnectionTicketInput, timeout time.Duration) (*GetConnectionTicketOutput, error) {
+	in.TaskID = ""
+	started, err := c.GetConnectionTicket(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if started.TaskID == "" {
+		return nil, fmt.Errorf("GetConnectionTicket: no TaskId in the answer")
+	}
+	poll := GetConnectionTicketInput{EndUserID: in.EndUserID, ProductType: in.ProductType, TaskID: started.TaskID}
+	first, maxD := c.pollDelays()
+	obj, err := waitFor(ctx, func() (string, any, error) {
+		out, err := c.GetConnectionTicket(ctx, poll)
+		if err != nil {
+			return "", nil, err
+		}
+		return out.TaskStatus, out, nil
+	}, waitConfig{target: []string{"Finished"}, pending: []string{"Running"}, fail: []string{"Failed"}, timeout: timeout,
+		interval: first, maxDelay: maxD})
+	out, _ := obj.(*GetConnectionTicketOutput)
+	var use *UnexpectedStateError
+	if errors.As(err, &use) && use.State == "Failed" {
+		return out, fmt.Errorf("%w: task %s in delivery group %s", ErrTicketFailed, started.TaskID, started.AppInstanceGroupID)
+	}
+	if err != nil {
+		return out, fmt.Errorf("connection task %s: %w", started.TaskID, err)
+	}
+	return out, nil
+}
