@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 
 	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -33,23 +32,9 @@ func (c *Client) GetResourcePrice(ctx context.Context, in GetResourcePriceInput)
 	req := &appstream.GetResourcePriceRequest{Amount: tea.Int64(in.Amount), AppInstanceType: strPtr(in.AppInstanceType),
 		BizRegionId: strPtr(in.BizRegionID), ChargeType: strPtr(in.ChargeType), NodeInstanceType: strPtr(in.NodeInstanceType),
 		Period: tea.Int64(in.Period), PeriodUnit: strPtr(in.PeriodUnit), ProductType: tea.String(ProductType)}
-	s := viaTyped("GetResourcePrice", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.GetResourcePrice(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	})
+	s := typed("GetResourcePrice", req, c.sdk.GetResourcePrice)
 	s.check = checkCode
-	res, err := c.invoke(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	out := &GetResourcePriceOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("GetResourcePrice: decoding response: %w", err)
-	}
-	return out, nil
+	return call[GetResourcePriceOutput](ctx, c, s)
 }
 
 // ---------- RenewAppInstanceGroup ----------
@@ -68,46 +53,32 @@ type RenewAppInstanceGroupInput struct {
 
 // RenewAppInstanceGroup renews a subscription group and returns the order
 // ID. It creates an order: never re-sent after an ambiguous failure.
-// Typed SDK1 method unless RenewAmount/RenewMode/RenewNodes are set.
+// CallApi: SDK1 lacks RenewAmount, RenewMode and RenewNodes.
 func (c *Client) RenewAppInstanceGroup(ctx context.Context, in RenewAppInstanceGroupInput) (orderID string, err error) {
 	defer c.view.forget(in.AppInstanceGroupID)
-	var s callSpec
-	if in.RenewAmount != nil || in.RenewMode != "" || len(in.RenewNodes) > 0 {
-		p := newParams()
-		q := inQuery
-		p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
-		p.always(q, "ProductType", ProductType)
-		p.boolPtr(q, "AutoPay", in.AutoPay)
-		p.intNZ(q, "Period", in.Period)
-		p.str(q, "PeriodUnit", in.PeriodUnit)
-		p.str(q, "PromotionId", in.PromotionID)
-		p.intPtr(q, "RenewAmount", in.RenewAmount)
-		p.str(q, "RenewMode", in.RenewMode)
-		if len(in.RenewNodes) > 0 {
-			if err := p.json(q, "RenewNodes", in.RenewNodes); err != nil {
-				return "", err
-			}
+	p := newParams()
+	q := inQuery
+	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
+	p.always(q, "ProductType", ProductType)
+	p.boolPtr(q, "AutoPay", in.AutoPay)
+	p.intNZ(q, "Period", in.Period)
+	p.str(q, "PeriodUnit", in.PeriodUnit)
+	p.str(q, "PromotionId", in.PromotionID)
+	p.intPtr(q, "RenewAmount", in.RenewAmount)
+	p.str(q, "RenewMode", in.RenewMode)
+	if len(in.RenewNodes) > 0 {
+		if err := p.json(q, "RenewNodes", in.RenewNodes); err != nil {
+			return "", err
 		}
-		s = c.viaCallAPI("RenewAppInstanceGroup", p.query, p.body)
-	} else {
-		req := &appstream.RenewAppInstanceGroupRequest{AppInstanceGroupId: tea.String(in.AppInstanceGroupID), ProductType: tea.String(ProductType),
-			AutoPay: in.AutoPay, PeriodUnit: strPtr(in.PeriodUnit), PromotionId: strPtr(in.PromotionID)}
-		if in.Period != 0 {
-			req.Period = tea.Int32(int32(in.Period))
-		}
-		s = viaTyped("RenewAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-			r, err := c.sdk.RenewAppInstanceGroup(req)
-			if err != nil {
-				return nil, nil, err
-			}
-			return r.StatusCode, r.Body, nil
-		})
 	}
+	s := c.rpc("RenewAppInstanceGroup", p)
 	s.nonIdempotent = true
 	s.check = checkCode
-	res, err := c.invoke(ctx, s)
+	out, err := call[struct {
+		OrderID string `json:"OrderId"`
+	}](ctx, c, s)
 	if err != nil {
 		return "", err
 	}
-	return firstString(res.body, "OrderId"), nil
+	return out.OrderID, nil
 }

@@ -56,15 +56,14 @@ func (c *Client) rpcParams(action string) *openapi.Params {
 	}
 }
 
-// viaCallAPI sends action through CallApiWithCtx on the SDK1 client, with
-// query values already flattened to strings and body values ready for the
-// SDK's form encoder (JSON-string params already marshalled).
-func (c *Client) viaCallAPI(action string, query map[string]string, body map[string]any) callSpec {
+// rpc is the CallApiWithCtx encoder: p's values, already in their wire
+// places, sent on the SDK1 client with the fixed RPC shape.
+func (c *Client) rpc(action string, p *params) callSpec {
 	lp := map[string]any{}
-	for k, v := range query {
+	for k, v := range p.query {
 		lp["query."+k] = v
 	}
-	for k, v := range body {
+	for k, v := range p.body {
 		lp["body."+k] = v
 	}
 	return callSpec{
@@ -72,40 +71,34 @@ func (c *Client) viaCallAPI(action string, query map[string]string, body map[str
 		logParams: lp,
 		attempt: func(ctx context.Context) (*response, error) {
 			req := &openapi.OpenApiRequest{}
-			if len(query) > 0 {
-				req.Query = make(map[string]*string, len(query))
-				for k, v := range query {
+			if len(p.query) > 0 {
+				req.Query = make(map[string]*string, len(p.query))
+				for k, v := range p.query {
 					req.Query[k] = tea.String(v)
 				}
 			}
-			if len(body) > 0 {
-				req.Body = body
+			if len(p.body) > 0 {
+				req.Body = p.body
 			}
 			res, err := c.sdk.CallApiWithCtx(ctx, c.rpcParams(action), req, &dara.RuntimeOptions{})
 			if err != nil {
 				return nil, err
 			}
-			r := &response{status: 200}
-			if s, ok := toInt64(res["statusCode"]); ok {
-				r.status = int(s)
-			}
-			if b, ok := res["body"].(map[string]any); ok {
-				r.body = b
-			} else {
-				r.body = map[string]any{}
-			}
-			return r, nil
+			return fromEnvelope(res), nil
 		},
 	}
 }
 
-// viaTyped wraps a typed SDK1 method. Those methods take no context, so the
-// call runs in a goroutine and the caller stops waiting when ctx ends; the
-// SDK's own read timeout bounds the abandoned goroutine.
-func viaTyped(action string, logParams map[string]any, fn func() (status *int32, body any, err error)) callSpec {
+// typed is the typed-SDK1 encoder: send is the SDK method (e.g.
+// c.sdk.DeleteAppInstanceGroup) and req its request. The methods take no
+// context, so the call runs in a goroutine and the caller stops waiting
+// when ctx ends; the SDK's own read timeout bounds the abandoned goroutine.
+// The SDK response marshals to the same {statusCode, body} envelope
+// CallApi returns, so both encoders share one decoder.
+func typed[Req fmt.Stringer, Resp any](action string, req Req, send func(Req) (Resp, error)) callSpec {
 	return callSpec{
 		action:    action,
-		logParams: logParams,
+		logParams: map[string]any{"request": req.String()},
 		attempt: func(ctx context.Context) (*response, error) {
 			type out struct {
 				r   *response
@@ -113,17 +106,17 @@ func viaTyped(action string, logParams map[string]any, fn func() (status *int32,
 			}
 			ch := make(chan out, 1)
 			go func() {
-				status, body, err := fn()
+				resp, err := send(req)
 				if err != nil {
 					ch <- out{err: err}
 					return
 				}
-				m, err := toMap(body)
+				env, err := toMap(resp)
 				if err != nil {
 					ch <- out{err: fmt.Errorf("decoding %s response: %w", action, err)}
 					return
 				}
-				ch <- out{r: &response{status: int(tea.Int32Value(status)), body: m}}
+				ch <- out{r: fromEnvelope(env)}
 			}()
 			select {
 			case o := <-ch:
@@ -134,6 +127,36 @@ func viaTyped(action string, logParams map[string]any, fn func() (status *int32,
 		},
 	}
 }
+
+// fromEnvelope reads the {statusCode, body} envelope both encoders produce.
+func fromEnvelope(env map[string]any) *response {
+	r := &response{status: 200, body: map[string]any{}}
+	if s, ok := toInt64(env["statusCode"]); ok {
+		r.status = int(s)
+	}
+	if b, ok := env["body"].(map[string]any); ok {
+		r.body = b
+	}
+	return r
+}
+
+// call is the one way an action runs: the request in spec (either
+// encoder) goes through invoke (retries, typed errors) and the answer is
+// decoded into Out by the tolerant decoder.
+func call[Out any](ctx context.Context, c *Client, spec callSpec) (*Out, error) {
+	res, err := c.invoke(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Out)
+	if err := decodeInto(res.body, out); err != nil {
+		return nil, fmt.Errorf("%s: decoding response: %w", spec.action, err)
+	}
+	return out, nil
+}
+
+// noAnswer is the Out of actions whose answer carries nothing but RequestId.
+type noAnswer struct{}
 
 // invoke runs spec with the retry policy: exponential backoff with full
 // jitter, at most MaxRetries retries, never sleeping past ctx's deadline.
@@ -353,14 +376,25 @@ func int32Ptr(v *int) *int32 {
 // checkCode treats a 200 body whose Code is present and not a success value
 // as a failure (§1.8: several actions report errors this way).
 func checkCode(action string, r *response) error {
-	code := firstString(r.body, "Code")
-	switch code {
+	switch firstString(r.body, "Code") {
 	case "", "success", "Success", "SUCCESS", "200", "OK", "ok":
 		return nil
 	}
+	return answerError(action, r)
+}
+
+// checkSuccessFlag treats a 200 body with "Success": false as a failure
+// (ListImage reports errors this way).
+func checkSuccessFlag(action string, r *response) error {
+	if ok, isBool := r.body["Success"].(bool); isBool && !ok {
+		return answerError(action, r)
+	}
+	return nil
+}
+
+// answerError is the *APIError of a 200 body that reports a failure.
+func answerError(action string, r *response) *APIError {
+	code := firstString(r.body, "Code")
 	return &APIError{Action: action, Code: code, Message: firstString(r.body, "Message"),
 		RequestID: firstString(r.body, "RequestId"), HTTPStatus: r.status, Kind: kindOf(code, r.status)}
 }
-
-// maxPages guards pagers against a server that never ends a listing.
-const maxPages = 1000

@@ -4,38 +4,19 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-
-	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
-	"github.com/alibabacloud-go/tea/tea"
 )
 
-// ListRegions lists supported regions. The typed SDK1 method takes no
-// filters, so it is used unless productType/bizSource are given.
+// ListRegions lists supported regions; productType and bizSource filter
+// when set. CallApi: SDK1's ListRegions takes no filters.
 func (c *Client) ListRegions(ctx context.Context, productType, bizSource string) ([]Region, error) {
-	var s callSpec
-	if productType == "" && bizSource == "" {
-		s = viaTyped("ListRegions", nil, func() (*int32, any, error) {
-			r, err := c.sdk.ListRegions()
-			if err != nil {
-				return nil, nil, err
-			}
-			return r.StatusCode, r.Body, nil
-		})
-	} else {
-		p := newParams()
-		p.str(inQuery, "ProductType", productType)
-		p.str(inQuery, "BizSource", bizSource)
-		s = c.viaCallAPI("ListRegions", p.query, p.body)
-	}
-	res, err := c.invoke(ctx, s)
+	p := newParams()
+	p.str(inQuery, "ProductType", productType)
+	p.str(inQuery, "BizSource", bizSource)
+	out, err := call[struct {
+		RegionModels []Region `json:"RegionModels"`
+	}](ctx, c, c.rpc("ListRegions", p))
 	if err != nil {
 		return nil, err
-	}
-	var out struct {
-		RegionModels []Region `json:"RegionModels"`
-	}
-	if err := decodeInto(res.body, &out); err != nil {
-		return nil, fmt.Errorf("ListRegions: decoding response: %w", err)
 	}
 	return out.RegionModels, nil
 }
@@ -102,43 +83,21 @@ func (c *Client) ListImages(ctx context.Context, in ListImagesInput) (*ListImage
 	p.str(b, "ResourceInstanceType", in.ResourceInstanceType)
 	p.str(b, "Status", in.Status)
 	p.tags(inQuery, "TagList", in.TagList)
-	s := c.viaCallAPI("ListImage", p.query, p.body)
-	s.check = func(action string, r *response) error {
-		if v, ok := r.body["Success"]; ok {
-			if b, ok := v.(bool); ok && !b {
-				code := firstString(r.body, "Code")
-				return &APIError{Action: action, Code: code, Message: firstString(r.body, "Message"), RequestID: firstString(r.body, "RequestId"), HTTPStatus: r.status, Kind: kindOf(code, r.status)}
-			}
-		}
-		return nil
-	}
-	res, err := c.invoke(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	out := &ListImagesOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListImage: decoding response: %w", err)
-	}
-	return out, nil
+	s := c.rpc("ListImage", p)
+	s.check = checkSuccessFlag
+	return call[ListImagesOutput](ctx, c, s)
 }
 
-// ListAllImages pages through every matching image (PageSize 100).
+// ListAllImages pages through every matching image.
 func (c *Client) ListAllImages(ctx context.Context, in ListImagesInput) ([]Image, error) {
-	in.PageSize = 100
-	var all []Image
-	for page := 1; page <= maxPages; page++ {
-		in.PageNumber = page
+	return pager[Image]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[Image], error) {
+		in.PageNumber, in.PageSize = n, listPageSize
 		out, err := c.ListImages(ctx, in)
 		if err != nil {
-			return nil, err
+			return page[Image]{}, err
 		}
-		all = append(all, out.Images...)
-		if len(out.Images) < in.PageSize || (out.Count > 0 && len(all) >= out.Count) {
-			break
-		}
-	}
-	return all, nil
+		return page[Image]{items: out.Images, total: out.Count}, nil
+	}}.all(ctx)
 }
 
 // ---------- ListNodeInstanceType ----------
@@ -170,78 +129,45 @@ type ListNodeInstanceTypesOutput struct {
 	TotalCount int                `json:"TotalCount"`
 }
 
-// ListNodeInstanceTypes returns one page of specs. Typed SDK1 unless one of
-// the filters SDK1 lacks (Cpu, Gpu, Memory, family, ordering…) is set.
+// ListNodeInstanceTypes returns one page of specs (PageNumber 1 and
+// PageSize 100 unless set). CallApi: SDK1 lacks the Cpu, Gpu, Memory,
+// family and ordering filters.
 func (c *Client) ListNodeInstanceTypes(ctx context.Context, in ListNodeInstanceTypesInput) (*ListNodeInstanceTypesOutput, error) {
 	if in.PageNumber <= 0 {
 		in.PageNumber = 1
 	}
 	if in.PageSize <= 0 {
-		in.PageSize = 100
+		in.PageSize = listPageSize
 	}
-	var s callSpec
-	if in.CPU != nil || in.GPU != nil || in.GPUMemory != nil || in.Memory != nil || in.InstanceTypeForModify != "" ||
-		in.NodeInstanceTypeFamily != "" || in.OrderBy != "" || in.OrderType != "" || in.SortType != "" {
-		p := newParams()
-		q := inQuery
-		p.always(q, "ProductType", ProductType)
-		p.str(q, "BizRegionId", in.BizRegionID)
-		p.str(q, "Language", in.Language)
-		p.str(q, "NodeInstanceType", in.NodeInstanceType)
-		p.str(q, "OsType", in.OsType)
-		p.intNZ(q, "PageNumber", in.PageNumber)
-		p.intNZ(q, "PageSize", in.PageSize)
-		if in.CPU != nil {
-			p.set(q, "Cpu", strconv.FormatFloat(*in.CPU, 'f', -1, 64))
-		}
-		if in.GPU != nil {
-			p.set(q, "Gpu", strconv.FormatFloat(*in.GPU, 'f', -1, 64))
-		}
-		p.intPtr(q, "GpuMemory", in.GPUMemory)
-		p.intPtr(q, "Memory", in.Memory)
-		p.str(q, "InstanceTypeForModify", in.InstanceTypeForModify)
-		p.str(q, "NodeInstanceTypeFamily", in.NodeInstanceTypeFamily)
-		p.str(q, "OrderBy", in.OrderBy)
-		p.str(q, "OrderType", in.OrderType)
-		p.str(q, "SortType", in.SortType)
-		s = c.viaCallAPI("ListNodeInstanceType", p.query, p.body)
-	} else {
-		req := &appstream.ListNodeInstanceTypeRequest{ProductType: tea.String(ProductType), BizRegionId: strPtr(in.BizRegionID),
-			Language: strPtr(in.Language), NodeInstanceType: strPtr(in.NodeInstanceType), OsType: strPtr(in.OsType),
-			PageNumber: tea.Int32(int32(in.PageNumber)), PageSize: tea.Int32(int32(in.PageSize))}
-		s = viaTyped("ListNodeInstanceType", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-			r, err := c.sdk.ListNodeInstanceType(req)
-			if err != nil {
-				return nil, nil, err
-			}
-			return r.StatusCode, r.Body, nil
-		})
-	}
-	res, err := c.invoke(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	out := &ListNodeInstanceTypesOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListNodeInstanceType: decoding response: %w", err)
-	}
-	return out, nil
+	p := newParams()
+	q := inQuery
+	p.always(q, "ProductType", ProductType)
+	p.str(q, "BizRegionId", in.BizRegionID)
+	p.str(q, "Language", in.Language)
+	p.str(q, "NodeInstanceType", in.NodeInstanceType)
+	p.str(q, "OsType", in.OsType)
+	p.intNZ(q, "PageNumber", in.PageNumber)
+	p.intNZ(q, "PageSize", in.PageSize)
+	p.float(q, "Cpu", in.CPU)
+	p.float(q, "Gpu", in.GPU)
+	p.intPtr(q, "GpuMemory", in.GPUMemory)
+	p.intPtr(q, "Memory", in.Memory)
+	p.str(q, "InstanceTypeForModify", in.InstanceTypeForModify)
+	p.str(q, "NodeInstanceTypeFamily", in.NodeInstanceTypeFamily)
+	p.str(q, "OrderBy", in.OrderBy)
+	p.str(q, "OrderType", in.OrderType)
+	p.str(q, "SortType", in.SortType)
+	return call[ListNodeInstanceTypesOutput](ctx, c, c.rpc("ListNodeInstanceType", p))
 }
 
-// ListAllNodeInstanceTypes pages through every spec (PageSize 100).
+// ListAllNodeInstanceTypes pages through every spec.
 func (c *Client) ListAllNodeInstanceTypes(ctx context.Context, in ListNodeInstanceTypesInput) ([]NodeInstanceType, error) {
-	in.PageSize = 100
-	var all []NodeInstanceType
-	for page := 1; page <= maxPages; page++ {
-		in.PageNumber = page
+	return pager[NodeInstanceType]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[NodeInstanceType], error) {
+		in.PageNumber, in.PageSize = n, listPageSize
 		out, err := c.ListNodeInstanceTypes(ctx, in)
 		if err != nil {
-			return nil, err
+			return page[NodeInstanceType]{}, err
 		}
-		all = append(all, out.Types...)
-		if len(out.Types) < in.PageSize || (out.TotalCount > 0 && len(all) >= out.TotalCount) {
-			break
-		}
-	}
-	return all, nil
+		return page[NodeInstanceType]{items: out.Types, total: out.TotalCount}, nil
+	}}.all(ctx)
 }

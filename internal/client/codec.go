@@ -255,6 +255,12 @@ func (p *params) intNZ(where place, key string, v int) {
 	}
 }
 
+func (p *params) float(where place, key string, v *float64) {
+	if v != nil {
+		p.set(where, key, strconv.FormatFloat(*v, 'f', -1, 64))
+	}
+}
+
 func (p *params) boolPtr(where place, key string, v *bool) {
 	if v != nil {
 		p.set(where, key, strconv.FormatBool(*v))

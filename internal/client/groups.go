@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"net/http"
 
 	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -92,7 +93,7 @@ func (c *Client) createSpec(in CreateAppInstanceGroupInput) (callSpec, error) {
 			return callSpec{}, err
 		}
 	}
-	s := c.viaCallAPI("CreateAppInstanceGroup", p.query, p.body)
+	s := c.rpc("CreateAppInstanceGroup", p)
 	s.nonIdempotent = true
 	return s, nil
 }
@@ -117,13 +118,13 @@ func (c *Client) CreateAppInstanceGroup(ctx context.Context, in CreateAppInstanc
 		}
 	}
 	for sends := 1; ; sends++ {
-		res, err := c.invoke(ctx, spec)
+		res, err := call[struct {
+			Group     CreateAppInstanceGroupOutput `json:"AppInstanceGroupModel"`
+			RequestID string                       `json:"RequestId"`
+		}](ctx, c, spec)
 		if err == nil {
-			out := &CreateAppInstanceGroupOutput{RequestID: firstString(res.body, "RequestId")}
-			if err := decodeInto(res.body["AppInstanceGroupModel"], out); err != nil {
-				return nil, fmt.Errorf("CreateAppInstanceGroup: decoding response: %w", err)
-			}
-			return out, nil
+			res.Group.RequestID = res.RequestID
+			return &res.Group, nil
 		}
 		amb, ok := err.(*AmbiguousError)
 		if !ok {
@@ -189,28 +190,19 @@ func (c *Client) GetAppInstanceGroup(ctx context.Context, id string) (*AppInstan
 	p := newParams()
 	p.always(inQuery, "AppInstanceGroupId", id)
 	p.always(inQuery, "ProductType", ProductType)
-	res, err := c.invoke(ctx, c.viaCallAPI("GetAppInstanceGroup", p.query, p.body))
+	// Documented as a single object; the decoder also takes a one-element array.
+	res, err := call[struct {
+		Groups    []AppInstanceGroup `json:"AppInstanceGroupModels"`
+		RequestID string             `json:"RequestId"`
+	}](ctx, c, c.rpc("GetAppInstanceGroup", p))
 	if err != nil {
 		return nil, err
 	}
-	raw := res.body["AppInstanceGroupModels"]
-	// Documented as a single object; tolerate a one-element array.
-	if arr, ok := raw.([]any); ok {
-		if len(arr) == 0 {
-			raw = nil
-		} else {
-			raw = arr[0]
-		}
-	}
-	if raw == nil {
+	if len(res.Groups) == 0 {
 		return nil, &APIError{Action: "GetAppInstanceGroup", Code: "InvalidAppInstanceGroup.NotFound",
-			Message: "empty AppInstanceGroupModels for " + id, RequestID: firstString(res.body, "RequestId"), HTTPStatus: res.status, Kind: KindNotFound}
+			Message: "empty AppInstanceGroupModels for " + id, RequestID: res.RequestID, HTTPStatus: http.StatusOK, Kind: KindNotFound}
 	}
-	g := &AppInstanceGroup{}
-	if err := decodeInto(raw, g); err != nil {
-		return nil, fmt.Errorf("GetAppInstanceGroup: decoding response: %w", err)
-	}
-	return g, nil
+	return &res.Groups[0], nil
 }
 
 // ---------- ListAppInstanceGroup ----------
@@ -260,32 +252,19 @@ func (c *Client) ListAppInstanceGroups(ctx context.Context, in ListAppInstanceGr
 	p.list(inBody, "ExcludedUserGroupIds", in.ExcludedUserGroupIDs)
 	p.list(inBody, "Status", in.Status)
 	p.list(inBody, "UserGroupIds", in.UserGroupIDs)
-	res, err := c.invoke(ctx, c.viaCallAPI("ListAppInstanceGroup", p.query, p.body))
-	if err != nil {
-		return nil, err
-	}
-	out := &ListAppInstanceGroupsOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListAppInstanceGroup: decoding response: %w", err)
-	}
-	return out, nil
+	return call[ListAppInstanceGroupsOutput](ctx, c, c.rpc("ListAppInstanceGroup", p))
 }
 
-// ListAllAppInstanceGroups pages through every match with PageSize 100.
+// ListAllAppInstanceGroups pages through every match.
 func (c *Client) ListAllAppInstanceGroups(ctx context.Context, in ListAppInstanceGroupsInput) ([]AppInstanceGroup, error) {
-	in.PageSize = 100
-	var all []AppInstanceGroup
-	for page := 1; ; page++ {
-		in.PageNumber = page
+	return pager[AppInstanceGroup]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[AppInstanceGroup], error) {
+		in.PageNumber, in.PageSize = n, listPageSize
 		out, err := c.ListAppInstanceGroups(ctx, in)
 		if err != nil {
-			return nil, err
+			return page[AppInstanceGroup]{}, err
 		}
-		all = append(all, out.Groups...)
-		if len(out.Groups) < in.PageSize || (out.TotalCount > 0 && len(all) >= out.TotalCount) || page >= maxPages {
-			return all, nil
-		}
-	}
+		return page[AppInstanceGroup]{items: out.Groups, total: out.TotalCount}, nil
+	}}.all(ctx)
 }
 
 // ---------- ModifyAppInstanceGroupAttribute ----------
@@ -338,9 +317,9 @@ func (c *Client) ModifyAppInstanceGroupAttribute(ctx context.Context, in ModifyA
 			return err
 		}
 	}
-	s := c.viaCallAPI("ModifyAppInstanceGroupAttribute", p.query, p.body)
+	s := c.rpc("ModifyAppInstanceGroupAttribute", p)
 	s.check = checkCode
-	_, err := c.invoke(ctx, s)
+	_, err := call[noAnswer](ctx, c, s)
 	return err
 }
 
@@ -351,15 +330,9 @@ func (c *Client) UpdateAppInstanceGroupImage(ctx context.Context, groupID, image
 	defer c.view.forget(groupID)
 	req := &appstream.UpdateAppInstanceGroupImageRequest{AppInstanceGroupId: tea.String(groupID), AppCenterImageId: tea.String(imageID),
 		BizRegionId: tea.String(bizRegionID), ProductType: tea.String(ProductType)}
-	s := viaTyped("UpdateAppInstanceGroupImage", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.UpdateAppInstanceGroupImage(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	})
+	s := typed("UpdateAppInstanceGroupImage", req, c.sdk.UpdateAppInstanceGroupImage)
 	s.check = checkCode
-	_, err := c.invoke(ctx, s)
+	_, err := call[noAnswer](ctx, c, s)
 	return err
 }
 
@@ -371,12 +344,6 @@ func (c *Client) UpdateAppInstanceGroupImage(ctx context.Context, groupID, image
 func (c *Client) DeleteAppInstanceGroup(ctx context.Context, groupID string) error {
 	defer c.view.forget(groupID)
 	req := &appstream.DeleteAppInstanceGroupRequest{AppInstanceGroupId: tea.String(groupID), ProductType: tea.String(ProductType)}
-	_, err := c.invoke(ctx, viaTyped("DeleteAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.DeleteAppInstanceGroup(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	}))
+	_, err := call[noAnswer](ctx, c, typed("DeleteAppInstanceGroup", req, c.sdk.DeleteAppInstanceGroup))
 	return err
 }

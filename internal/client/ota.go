@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 
 	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -28,21 +27,7 @@ func (c *Client) ListOtaTasks(ctx context.Context, groupID, otaType string, page
 	}
 	req := &appstream.ListOtaTaskRequest{AppInstanceGroupId: tea.String(groupID), OtaType: tea.String(defaultString(otaType, "Fota")),
 		PageNumber: tea.Int32(int32(pageNumber)), PageSize: tea.Int32(int32(pageSize))}
-	res, err := c.invoke(ctx, viaTyped("ListOtaTask", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.ListOtaTask(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	}))
-	if err != nil {
-		return nil, err
-	}
-	out := &ListOtaTasksOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListOtaTask: decoding response: %w", err)
-	}
-	return out, nil
+	return call[ListOtaTasksOutput](ctx, c, typed("ListOtaTask", req, c.sdk.ListOtaTask))
 }
 
 // ApproveOtaTaskInput mirrors §2.24.
@@ -60,14 +45,8 @@ func (c *Client) ApproveOtaTask(ctx context.Context, in ApproveOtaTaskInput) err
 	defer c.view.forget(in.AppInstanceGroupID)
 	req := &appstream.ApproveOtaTaskRequest{AppInstanceGroupId: tea.String(in.AppInstanceGroupID), BizRegionId: strPtr(in.BizRegionID),
 		OtaType: tea.String(defaultString(in.OtaType, "Fota")), StartTime: strPtr(in.StartTime), TaskId: tea.String(in.TaskID)}
-	s := viaTyped("ApproveOtaTask", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.ApproveOtaTask(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	})
+	s := typed("ApproveOtaTask", req, c.sdk.ApproveOtaTask)
 	s.check = checkCode
-	_, err := c.invoke(ctx, s)
+	_, err := call[noAnswer](ctx, c, s)
 	return err
 }

@@ -15,6 +15,6 @@ func (c *Client) ModifyAppPolicy(ctx context.Context, appPolicyID string, vp *Vi
 	if err := p.json(inQuery, "VideoPolicy", vp); err != nil {
 		return err
 	}
-	_, err := c.invoke(ctx, c.viaCallAPI("ModifyAppPolicy", p.query, p.body))
+	_, err := call[noAnswer](ctx, c, c.rpc("ModifyAppPolicy", p))
 	return err
 }

@@ -61,18 +61,10 @@ func (c *Client) GetConnectionTicket(ctx context.Context, in GetConnectionTicket
 	p.str(b, "BizRegionId", in.BizRegionID)
 	p.str(b, "EnvironmentConfig", in.EnvironmentConfig)
 	p.str(b, "TaskId", in.TaskID)
-	s := c.viaCallAPI("GetConnectionTicket", p.query, p.body)
+	s := c.rpc("GetConnectionTicket", p)
 	// The first phase allocates a session; do not start a second one blindly.
 	s.nonIdempotent = in.TaskID == ""
-	res, err := c.invoke(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	out := &GetConnectionTicketOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("GetConnectionTicket: decoding response: %w", err)
-	}
-	return out, nil
+	return call[GetConnectionTicketOutput](ctx, c, s)
 }
 
 // ---------- LogOffAllSessionsInAppInstanceGroup ----------
@@ -81,15 +73,9 @@ func (c *Client) GetConnectionTicket(ctx context.Context, in GetConnectionTicket
 func (c *Client) LogOffAllSessionsInAppInstanceGroup(ctx context.Context, groupID string) error {
 	defer c.view.forget(groupID)
 	req := &appstream.LogOffAllSessionsInAppInstanceGroupRequest{AppInstanceGroupId: tea.String(groupID), ProductType: tea.String(ProductType)}
-	s := viaTyped("LogOffAllSessionsInAppInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.LogOffAllSessionsInAppInstanceGroup(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	})
+	s := typed("LogOffAllSessionsInAppInstanceGroup", req, c.sdk.LogOffAllSessionsInAppInstanceGroup)
 	s.check = checkCode
-	_, err := c.invoke(ctx, s)
+	_, err := call[noAnswer](ctx, c, s)
 	return err
 }
 
@@ -128,15 +114,7 @@ func (c *Client) ListAppInstances(ctx context.Context, in ListAppInstancesInput)
 	p.list(q, "UserIdList", in.UserIDList)
 	p.list(inBody, "AppInstanceIdList", in.AppInstanceIDList)
 	p.list(inBody, "Status", in.Status)
-	res, err := c.invoke(ctx, c.viaCallAPI("ListAppInstances", p.query, p.body))
-	if err != nil {
-		return nil, err
-	}
-	out := &ListAppInstancesOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListAppInstances: decoding response: %w", err)
-	}
-	return out, nil
+	return call[ListAppInstancesOutput](ctx, c, c.rpc("ListAppInstances", p))
 }
 
 // ErrTicketFailed says a connection task ended Failed (for instance, the

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 )
 
 // ---------- Tags (not in SDK1) ----------
@@ -29,15 +28,11 @@ func (c *Client) UntagCloudResources(ctx context.Context, resourceType string, r
 }
 
 func (c *Client) tagCall(ctx context.Context, action string, p *params) ([]FailedResource, error) {
-	res, err := c.invoke(ctx, c.viaCallAPI(action, p.query, p.body))
+	out, err := call[struct {
+		FailedResources []FailedResource `json:"FailedResources"`
+	}](ctx, c, c.rpc(action, p))
 	if err != nil {
 		return nil, err
-	}
-	var out struct {
-		FailedResources []FailedResource `json:"FailedResources"`
-	}
-	if err := decodeInto(res.body, &out); err != nil {
-		return nil, fmt.Errorf("%s: decoding response: %w", action, err)
 	}
 	return out.FailedResources, nil
 }
@@ -67,32 +62,17 @@ func (c *Client) ListTagCloudResources(ctx context.Context, in ListTagCloudResou
 	p.str(b, "Scope", in.Scope)
 	p.intNZ(b, "MaxResults", in.MaxResults)
 	p.str(b, "NextToken", in.NextToken)
-	res, err := c.invoke(ctx, c.viaCallAPI("ListTagCloudResources", p.query, p.body))
-	if err != nil {
-		return nil, err
-	}
-	out := &ListTagCloudResourcesOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListTagCloudResources: decoding response: %w", err)
-	}
-	return out, nil
+	return call[ListTagCloudResourcesOutput](ctx, c, c.rpc("ListTagCloudResources", p))
 }
 
-// ListAllTagCloudResources follows NextToken to the end.
+// ListAllTagCloudResources follows NextToken from in.NextToken to the end.
 func (c *Client) ListAllTagCloudResources(ctx context.Context, in ListTagCloudResourcesInput) ([]ResourceTags, error) {
-	var all []ResourceTags
-	seen := map[string]bool{}
-	for page := 0; page < maxPages; page++ {
+	return pager[ResourceTags]{token: in.NextToken, fetch: func(ctx context.Context, _ int, token string) (page[ResourceTags], error) {
+		in.NextToken = token
 		out, err := c.ListTagCloudResources(ctx, in)
 		if err != nil {
-			return nil, err
+			return page[ResourceTags]{}, err
 		}
-		all = append(all, out.ResourceTags...)
-		if out.NextToken == "" || seen[out.NextToken] {
-			break
-		}
-		seen[out.NextToken] = true
-		in.NextToken = out.NextToken
-	}
-	return all, nil
+		return page[ResourceTags]{items: out.ResourceTags, next: out.NextToken}, nil
+	}}.all(ctx)
 }

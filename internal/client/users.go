@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 
 	appstream "github.com/alibabacloud-go/appstream-center-20210901/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -22,42 +21,25 @@ type AuthorizeInstanceGroupInput struct {
 	UserMeta                *UserMeta
 }
 
-// AuthorizeInstanceGroup adds/removes users and user groups. Typed SDK1
-// method when only user IDs are involved; CallApi otherwise.
+// AuthorizeInstanceGroup adds/removes users and user groups. CallApi:
+// SDK1 lacks the user-group lists, AvatarId, AppInstancePersistentId and
+// UserMeta.
 func (c *Client) AuthorizeInstanceGroup(ctx context.Context, in AuthorizeInstanceGroupInput) error {
 	defer c.view.forget(in.AppInstanceGroupID)
-	if in.AppInstancePersistentID != "" || len(in.AuthorizeUserGroupIDs) > 0 || len(in.UnAuthorizeUserGroupIDs) > 0 || in.AvatarID != "" || in.UserMeta != nil {
-		p := newParams()
-		b := inBody
-		p.always(b, "AppInstanceGroupId", in.AppInstanceGroupID)
-		p.always(b, "ProductType", ProductType)
-		p.str(b, "AppInstancePersistentId", in.AppInstancePersistentID)
-		p.str(b, "AvatarId", in.AvatarID)
-		p.list(b, "AuthorizeUserIds", in.AuthorizeUserIDs)
-		p.list(b, "UnAuthorizeUserIds", in.UnAuthorizeUserIDs)
-		p.list(b, "AuthorizeUserGroupIds", in.AuthorizeUserGroupIDs)
-		p.list(b, "UnAuthorizeUserGroupIds", in.UnAuthorizeUserGroupIDs)
-		if err := p.json(b, "UserMeta", in.UserMeta); err != nil {
-			return err
-		}
-		_, err := c.invoke(ctx, c.viaCallAPI("AuthorizeInstanceGroup", p.query, p.body))
+	p := newParams()
+	b := inBody
+	p.always(b, "AppInstanceGroupId", in.AppInstanceGroupID)
+	p.always(b, "ProductType", ProductType)
+	p.str(b, "AppInstancePersistentId", in.AppInstancePersistentID)
+	p.str(b, "AvatarId", in.AvatarID)
+	p.list(b, "AuthorizeUserIds", in.AuthorizeUserIDs)
+	p.list(b, "UnAuthorizeUserIds", in.UnAuthorizeUserIDs)
+	p.list(b, "AuthorizeUserGroupIds", in.AuthorizeUserGroupIDs)
+	p.list(b, "UnAuthorizeUserGroupIds", in.UnAuthorizeUserGroupIDs)
+	if err := p.json(b, "UserMeta", in.UserMeta); err != nil {
 		return err
 	}
-	req := &appstream.AuthorizeInstanceGroupRequest{AppInstanceGroupId: tea.String(in.AppInstanceGroupID), ProductType: tea.String(ProductType),
-		AuthorizeUserIds: tea.StringSlice(in.AuthorizeUserIDs), UnAuthorizeUserIds: tea.StringSlice(in.UnAuthorizeUserIDs)}
-	if len(in.AuthorizeUserIDs) == 0 {
-		req.AuthorizeUserIds = nil
-	}
-	if len(in.UnAuthorizeUserIDs) == 0 {
-		req.UnAuthorizeUserIds = nil
-	}
-	_, err := c.invoke(ctx, viaTyped("AuthorizeInstanceGroup", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.AuthorizeInstanceGroup(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	}))
+	_, err := call[noAnswer](ctx, c, c.rpc("AuthorizeInstanceGroup", p))
 	return err
 }
 
@@ -72,40 +54,22 @@ func (c *Client) PageListAppInstanceGroupUser(ctx context.Context, groupID strin
 	if pageSize > 0 {
 		req.PageSize = tea.Int32(int32(pageSize))
 	}
-	res, err := c.invoke(ctx, viaTyped("PageListAppInstanceGroupUser", map[string]any{"request": req.String()}, func() (*int32, any, error) {
-		r, err := c.sdk.PageListAppInstanceGroupUser(req)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r.StatusCode, r.Body, nil
-	}))
+	out, err := call[struct {
+		Users []string `json:"Users"`
+	}](ctx, c, typed("PageListAppInstanceGroupUser", req, c.sdk.PageListAppInstanceGroupUser))
 	if err != nil {
 		return nil, err
-	}
-	var out struct {
-		Users []string `json:"Users"`
-	}
-	if err := decodeInto(res.body, &out); err != nil {
-		return nil, fmt.Errorf("PageListAppInstanceGroupUser: decoding response: %w", err)
 	}
 	return out.Users, nil
 }
 
-// ListAllAppInstanceGroupUsers pages until a short page (no TotalCount exists).
+// ListAllAppInstanceGroupUsers pages until a short page (the action reports
+// no TotalCount).
 func (c *Client) ListAllAppInstanceGroupUsers(ctx context.Context, groupID string) ([]string, error) {
-	const size = 100
-	var all []string
-	for page := 1; page <= maxPages; page++ {
-		users, err := c.PageListAppInstanceGroupUser(ctx, groupID, page, size)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, users...)
-		if len(users) < size {
-			break
-		}
-	}
-	return all, nil
+	return pager[string]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[string], error) {
+		users, err := c.PageListAppInstanceGroupUser(ctx, groupID, n, listPageSize)
+		return page[string]{items: users}, err
+	}}.all(ctx)
 }
 
 // ---------- ListAuthorizedUserGroups (not in SDK1) ----------
@@ -143,29 +107,16 @@ func (c *Client) ListAuthorizedUserGroups(ctx context.Context, in ListAuthorized
 	p.str(b, "GroupName", in.GroupName)
 	p.intNZ(b, "PageNumber", in.PageNumber)
 	p.intNZ(b, "PageSize", in.PageSize)
-	res, err := c.invoke(ctx, c.viaCallAPI("ListAuthorizedUserGroups", p.query, p.body))
-	if err != nil {
-		return nil, err
-	}
-	out := &ListAuthorizedUserGroupsOutput{}
-	if err := decodeInto(res.body, out); err != nil {
-		return nil, fmt.Errorf("ListAuthorizedUserGroups: decoding response: %w", err)
-	}
-	return out, nil
+	return call[ListAuthorizedUserGroupsOutput](ctx, c, c.rpc("ListAuthorizedUserGroups", p))
 }
 
 // ListAllAuthorizedUserGroups pages through every authorized user group.
 func (c *Client) ListAllAuthorizedUserGroups(ctx context.Context, groupID string) ([]UserGroup, error) {
-	var all []UserGroup
-	for page := 1; page <= maxPages; page++ {
-		out, err := c.ListAuthorizedUserGroups(ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID, PageNumber: page, PageSize: 100})
+	return pager[UserGroup]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[UserGroup], error) {
+		out, err := c.ListAuthorizedUserGroups(ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID, PageNumber: n, PageSize: listPageSize})
 		if err != nil {
-			return nil, err
+			return page[UserGroup]{}, err
 		}
-		all = append(all, out.UserGroups...)
-		if len(out.UserGroups) < 100 || (out.TotalCount > 0 && len(all) >= out.TotalCount) {
-			break
-		}
-	}
-	return all, nil
+		return page[UserGroup]{items: out.UserGroups, total: out.TotalCount}, nil
+	}}.all(ctx)
 }
