@@ -320,7 +320,7 @@ func TestWaitSurvivesThrottledPolls(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g, err := c.WaitForGroupStatus(context.Background(), id, []string{"PUBLISHED"}, []string{"DEPLOYING"}, 30*time.Second)
+			g, err := c.WaitForGroupStatus(context.Background(), id, []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying}, 30*time.Second)
 			if err == nil && g.Status != "PUBLISHED" {
 				err = fmt.Errorf("%s ended %s", id, g.Status)
 			}

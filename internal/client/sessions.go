@@ -135,17 +135,16 @@ func (c *Client) ConnectionTicket(ctx context.Context, in GetConnectionTicketInp
 	}
 	poll := GetConnectionTicketInput{EndUserID: in.EndUserID, ProductType: in.ProductType, TaskID: started.TaskID}
 	first, maxD := c.pollDelays()
-	obj, err := waitFor(ctx, func() (string, any, error) {
+	out, err := waitFor(ctx, func() (TaskStatus, *GetConnectionTicketOutput, error) {
 		out, err := c.GetConnectionTicket(ctx, poll)
 		if err != nil {
 			return "", nil, err
 		}
-		return out.TaskStatus, out, nil
-	}, waitConfig{target: []string{"Finished"}, pending: []string{"Running"}, fail: []string{"Failed"}, timeout: timeout,
-		interval: first, maxDelay: maxD})
-	out, _ := obj.(*GetConnectionTicketOutput)
+		return TaskStatus(out.TaskStatus), out, nil
+	}, waitConfig[TaskStatus]{target: []TaskStatus{TaskFinished}, pending: []TaskStatus{TaskRunning}, fail: []TaskStatus{TaskFailed},
+		timeout: timeout, interval: first, maxDelay: maxD})
 	var use *UnexpectedStateError
-	if errors.As(err, &use) && use.State == "Failed" {
+	if errors.As(err, &use) && use.State == string(TaskFailed) {
 		return out, fmt.Errorf("%w: task %s in delivery group %s", ErrTicketFailed, started.TaskID, started.AppInstanceGroupID)
 	}
 	if err != nil {
