@@ -182,7 +182,7 @@ func (c *Client) invoke(ctx context.Context, spec callSpec) (*response, error) {
 		if ambiguous && spec.nonIdempotent {
 			return nil, &AmbiguousError{Action: spec.action, Err: err}
 		}
-		if attempt > c.cfg.MaxRetries {
+		if attempt > c.maxRetries {
 			return nil, fmt.Errorf("%s: giving up after %d attempts: %w", spec.action, attempt, err)
 		}
 		delay := c.backoff(attempt)

@@ -159,7 +159,7 @@ func (c *Client) CreateAppInstanceGroup(ctx context.Context, in CreateAppInstanc
 			return nil, amb
 		}
 		// Nothing was created: sending again is safe, within the retry budget.
-		if sends > c.cfg.MaxRetries {
+		if sends > c.maxRetries {
 			amb.Detail = fmt.Sprintf("no group named %q was created; giving up after %d sends", in.AppInstanceGroupName, sends)
 			return nil, amb
 		}

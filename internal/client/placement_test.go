@@ -296,7 +296,7 @@ func TestLogsNeverContainSecrets(t *testing.T) {
 	// A transport failure whose error text would carry the signed URL.
 	bad := testClient(t, "http://127.0.0.1:1", func(cfg *Config) {
 		cfg.Credential = staticCred("AKID-LOG", "SECRET-XYZ", "TOKEN-XYZ")
-		cfg.MaxRetries = 1
+		cfg.MaxRetries = intp(1)
 	})
 	_, _ = bad.GetAppInstanceGroup(ctx, "aig-1")
 	out := buf.String()
