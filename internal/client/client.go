@@ -1,7 +1,3 @@
-// Package client is the only door from the provider to the App Streaming
-// OpenAPI (appstream-center 2021-09-01). It hides the SDK, darabonba and tea
-// behind Go-native inputs and outputs, and adds what the SDK does not do
-// reliably: retries, typed errors, a concurrency limit, logging and waiters.
 package client
 
 import (
