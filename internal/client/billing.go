@@ -41,14 +41,14 @@ func (c *Client) GetResourcePrice(ctx context.Context, in GetResourcePriceInput)
 
 // RenewAppInstanceGroupInput mirrors §2.12.
 type RenewAppInstanceGroupInput struct {
-	AppInstanceGroupID string
-	AutoPay            *bool
-	Period             int
-	PeriodUnit         string
-	PromotionID        string
-	RenewAmount        *int
-	RenewMode          string
-	RenewNodes         []string
+	AppInstanceGroupID string   `wire:"query,AppInstanceGroupId,always"`
+	AutoPay            *bool    `wire:"query,AutoPay"`
+	Period             int      `wire:"query,Period"`
+	PeriodUnit         string   `wire:"query,PeriodUnit"`
+	PromotionID        string   `wire:"query,PromotionId"`
+	RenewAmount        *int     `wire:"query,RenewAmount"`
+	RenewMode          string   `wire:"query,RenewMode"`
+	RenewNodes         []string `wire:"query,RenewNodes,json"`
 }
 
 // RenewAppInstanceGroup renews a subscription group and returns the order
@@ -56,21 +56,11 @@ type RenewAppInstanceGroupInput struct {
 // CallApi: SDK1 lacks RenewAmount, RenewMode and RenewNodes.
 func (c *Client) RenewAppInstanceGroup(ctx context.Context, in RenewAppInstanceGroupInput) (orderID string, err error) {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p := newParams()
-	q := inQuery
-	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.always(q, "ProductType", ProductType)
-	p.boolPtr(q, "AutoPay", in.AutoPay)
-	p.intNZ(q, "Period", in.Period)
-	p.str(q, "PeriodUnit", in.PeriodUnit)
-	p.str(q, "PromotionId", in.PromotionID)
-	p.intPtr(q, "RenewAmount", in.RenewAmount)
-	p.str(q, "RenewMode", in.RenewMode)
-	if len(in.RenewNodes) > 0 {
-		if err := p.json(q, "RenewNodes", in.RenewNodes); err != nil {
-			return "", err
-		}
+	p, err := encode(in)
+	if err != nil {
+		return "", err
 	}
+	p.always(inQuery, "ProductType", ProductType)
 	s := c.rpc("RenewAppInstanceGroup", p)
 	s.nonIdempotent = true
 	s.check = checkCode

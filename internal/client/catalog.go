@@ -2,8 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 )
 
 // ListRegions lists supported regions; productType and bizSource filter
@@ -25,27 +23,27 @@ func (c *Client) ListRegions(ctx context.Context, productType, bizSource string)
 
 // ListImagesInput mirrors §2.15. ProductType defaults to CloudApp.
 type ListImagesInput struct {
-	BizRegionIDList      []string
-	BizType              *int
-	BizTypeList          []int
-	FeatureList          []string
-	FotaVersion          string
-	ImageID              string
-	ImageName            string
-	ImageType            string
-	LanguageType         string
-	OsType               string
-	PackageType          string
-	PageNumber           int
-	PageSize             int
-	PlatformName         string
-	PlatformNameList     []string
-	ProductType          string
-	ProductTypeList      []string
-	ProtocolType         string
-	ResourceInstanceType string
-	Status               string
-	TagList              []Tag
+	BizRegionIDList      []string `wire:"body,BizRegionIdList"`
+	BizType              *int     `wire:"body,BizType"`
+	BizTypeList          []int    `wire:"body,BizTypeList"`
+	FeatureList          []string `wire:"body,FeatureList"`
+	FotaVersion          string   `wire:"body,FotaVersion"`
+	ImageID              string   `wire:"body,ImageId"`
+	ImageName            string   `wire:"body,ImageName"`
+	ImageType            string   `wire:"body,ImageType"`
+	LanguageType         string   `wire:"body,LanguageType"`
+	OsType               string   `wire:"body,OsType"`
+	PackageType          string   `wire:"body,PackageType"`
+	PageNumber           int      `wire:"body,PageNumber"`
+	PageSize             int      `wire:"body,PageSize"`
+	PlatformName         string   `wire:"body,PlatformName"`
+	PlatformNameList     []string `wire:"body,PlatformNameList"`
+	ProductType          string   `wire:"body,ProductType,always"`
+	ProductTypeList      []string `wire:"body,ProductTypeList"`
+	ProtocolType         string   `wire:"body,ProtocolType"`
+	ResourceInstanceType string   `wire:"body,ResourceInstanceType"`
+	Status               string   `wire:"body,Status"`
+	TagList              []Tag    `wire:"query,TagList"`
 }
 
 // ListImagesOutput is one page.
@@ -58,31 +56,11 @@ type ListImagesOutput struct {
 
 // ListImages returns one page of images.
 func (c *Client) ListImages(ctx context.Context, in ListImagesInput) (*ListImagesOutput, error) {
-	p := newParams()
-	b := inBody
-	p.always(b, "ProductType", defaultString(in.ProductType, ProductType))
-	p.list(b, "BizRegionIdList", in.BizRegionIDList)
-	p.intPtr(b, "BizType", in.BizType)
-	for i, v := range in.BizTypeList {
-		p.set(b, fmt.Sprintf("BizTypeList.%d", i+1), strconv.Itoa(v))
+	in.ProductType = defaultString(in.ProductType, ProductType)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
 	}
-	p.list(b, "FeatureList", in.FeatureList)
-	p.str(b, "FotaVersion", in.FotaVersion)
-	p.str(b, "ImageId", in.ImageID)
-	p.str(b, "ImageName", in.ImageName)
-	p.str(b, "ImageType", in.ImageType)
-	p.str(b, "LanguageType", in.LanguageType)
-	p.str(b, "OsType", in.OsType)
-	p.str(b, "PackageType", in.PackageType)
-	p.intNZ(b, "PageNumber", in.PageNumber)
-	p.intNZ(b, "PageSize", in.PageSize)
-	p.str(b, "PlatformName", in.PlatformName)
-	p.list(b, "PlatformNameList", in.PlatformNameList)
-	p.list(b, "ProductTypeList", in.ProductTypeList)
-	p.str(b, "ProtocolType", in.ProtocolType)
-	p.str(b, "ResourceInstanceType", in.ResourceInstanceType)
-	p.str(b, "Status", in.Status)
-	p.tags(inQuery, "TagList", in.TagList)
 	s := c.rpc("ListImage", p)
 	s.check = checkSuccessFlag
 	return call[ListImagesOutput](ctx, c, s)
@@ -104,21 +82,21 @@ func (c *Client) ListAllImages(ctx context.Context, in ListImagesInput) ([]Image
 
 // ListNodeInstanceTypesInput mirrors §2.16.
 type ListNodeInstanceTypesInput struct {
-	BizRegionID            string
-	Language               string
-	NodeInstanceType       string
-	OsType                 string
-	PageNumber             int
-	PageSize               int
-	CPU                    *float64
-	GPU                    *float64
-	GPUMemory              *int
-	Memory                 *int
-	InstanceTypeForModify  string
-	NodeInstanceTypeFamily string
-	OrderBy                string
-	OrderType              string
-	SortType               string
+	BizRegionID            string   `wire:"query,BizRegionId"`
+	Language               string   `wire:"query,Language"`
+	NodeInstanceType       string   `wire:"query,NodeInstanceType"`
+	OsType                 string   `wire:"query,OsType"`
+	PageNumber             int      `wire:"query,PageNumber"`
+	PageSize               int      `wire:"query,PageSize"`
+	CPU                    *float64 `wire:"query,Cpu"`
+	GPU                    *float64 `wire:"query,Gpu"`
+	GPUMemory              *int     `wire:"query,GpuMemory"`
+	Memory                 *int     `wire:"query,Memory"`
+	InstanceTypeForModify  string   `wire:"query,InstanceTypeForModify"`
+	NodeInstanceTypeFamily string   `wire:"query,NodeInstanceTypeFamily"`
+	OrderBy                string   `wire:"query,OrderBy"`
+	OrderType              string   `wire:"query,OrderType"`
+	SortType               string   `wire:"query,SortType"`
 }
 
 // ListNodeInstanceTypesOutput is one page.
@@ -139,24 +117,11 @@ func (c *Client) ListNodeInstanceTypes(ctx context.Context, in ListNodeInstanceT
 	if in.PageSize <= 0 {
 		in.PageSize = listPageSize
 	}
-	p := newParams()
-	q := inQuery
-	p.always(q, "ProductType", ProductType)
-	p.str(q, "BizRegionId", in.BizRegionID)
-	p.str(q, "Language", in.Language)
-	p.str(q, "NodeInstanceType", in.NodeInstanceType)
-	p.str(q, "OsType", in.OsType)
-	p.intNZ(q, "PageNumber", in.PageNumber)
-	p.intNZ(q, "PageSize", in.PageSize)
-	p.float(q, "Cpu", in.CPU)
-	p.float(q, "Gpu", in.GPU)
-	p.intPtr(q, "GpuMemory", in.GPUMemory)
-	p.intPtr(q, "Memory", in.Memory)
-	p.str(q, "InstanceTypeForModify", in.InstanceTypeForModify)
-	p.str(q, "NodeInstanceTypeFamily", in.NodeInstanceTypeFamily)
-	p.str(q, "OrderBy", in.OrderBy)
-	p.str(q, "OrderType", in.OrderType)
-	p.str(q, "SortType", in.SortType)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
+	p.always(inQuery, "ProductType", ProductType)
 	return call[ListNodeInstanceTypesOutput](ctx, c, c.rpc("ListNodeInstanceType", p))
 }
 

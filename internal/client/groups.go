@@ -13,33 +13,33 @@ import (
 
 // CreateAppInstanceGroupInput mirrors §2.1. Pointers are sent only when set.
 type CreateAppInstanceGroupInput struct {
-	AppCenterImageID     string
-	AppInstanceGroupName string // also the reconciliation key after an ambiguous failure
-	AppPackageType       string
-	AppPolicyID          string
-	AuthMode             string
-	AutoPay              *bool
-	AutoRenew            *bool
-	BizRegionID          string
-	ChargeResourceMode   string
-	ChargeType           string
-	ClusterID            string
-	Network              *Network
-	NodePool             *NodePoolStrategy
-	Period               int
-	PeriodUnit           string
-	PreOpenAppID         string
-	PromotionID          string
-	RuntimePolicy        *RuntimePolicy
-	SecurityPolicy       *SecurityPolicy
-	SessionTimeout       *int
-	StoragePolicy        *StoragePolicy
-	SubPayType           string
-	UserDefinePolicy     *UserDefinePolicy
-	UserGroupIDs         []string
-	UserInfo             *UserInfo
-	Users                []string
-	VideoPolicy          *VideoPolicy
+	AppCenterImageID     string            `wire:"body,AppCenterImageId"`
+	AppInstanceGroupName string            `wire:"body,AppInstanceGroupName"` // also the reconciliation key after an ambiguous failure
+	AppPackageType       string            `wire:"body,AppPackageType"`
+	AppPolicyID          string            `wire:"body,AppPolicyId"`
+	AuthMode             string            `wire:"body,AuthMode"`
+	AutoPay              *bool             `wire:"body,AutoPay"`
+	AutoRenew            *bool             `wire:"body,AutoRenew"`
+	BizRegionID          string            `wire:"body,BizRegionId"`
+	ChargeResourceMode   string            `wire:"body,ChargeResourceMode"`
+	ChargeType           string            `wire:"body,ChargeType"`
+	ClusterID            string            `wire:"body,ClusterId"`
+	Network              *Network          `wire:"body,Network,json"`
+	NodePool             *NodePoolStrategy `wire:"body,NodePool,json"`
+	Period               int               `wire:"body,Period"`
+	PeriodUnit           string            `wire:"body,PeriodUnit"`
+	PreOpenAppID         string            `wire:"body,PreOpenAppId"`
+	PromotionID          string            `wire:"body,PromotionId"`
+	RuntimePolicy        *RuntimePolicy    `wire:"body,RuntimePolicy,json"`
+	SecurityPolicy       *SecurityPolicy   `wire:"body,SecurityPolicy,json"`
+	SessionTimeout       *int              `wire:"body,SessionTimeout"`
+	StoragePolicy        *StoragePolicy    `wire:"body,StoragePolicy,json"`
+	SubPayType           string            `wire:"body,SubPayType"`
+	UserDefinePolicy     *UserDefinePolicy `wire:"query,UserDefinePolicy,json"`
+	UserGroupIDs         []string          `wire:"body,UserGroupIds"`
+	UserInfo             *UserInfo         `wire:"body,UserInfo,json"`
+	Users                []string          `wire:"body,Users"`
+	VideoPolicy          *VideoPolicy      `wire:"body,VideoPolicy,json"`
 }
 
 // CreateAppInstanceGroupOutput is the created group. Reconciled is true when
@@ -58,41 +58,11 @@ type CreateAppInstanceGroupOutput struct {
 // typed path would silently drop settings on the one call that places an
 // order. One encoding path for every create also keeps reconciliation simple.
 func (c *Client) createSpec(in CreateAppInstanceGroupInput) (callSpec, error) {
-	p := newParams()
-	b := inBody
-	p.always(b, "ProductType", ProductType)
-	p.str(b, "AppCenterImageId", in.AppCenterImageID)
-	p.str(b, "AppInstanceGroupName", in.AppInstanceGroupName)
-	p.str(b, "AppPackageType", in.AppPackageType)
-	p.str(b, "AppPolicyId", in.AppPolicyID)
-	p.str(b, "AuthMode", in.AuthMode)
-	p.boolPtr(b, "AutoPay", in.AutoPay)
-	p.boolPtr(b, "AutoRenew", in.AutoRenew)
-	p.str(b, "BizRegionId", in.BizRegionID)
-	p.str(b, "ChargeResourceMode", in.ChargeResourceMode)
-	p.str(b, "ChargeType", in.ChargeType)
-	p.str(b, "ClusterId", in.ClusterID)
-	p.intNZ(b, "Period", in.Period)
-	p.str(b, "PeriodUnit", in.PeriodUnit)
-	p.str(b, "PreOpenAppId", in.PreOpenAppID)
-	p.str(b, "PromotionId", in.PromotionID)
-	p.intPtr(b, "SessionTimeout", in.SessionTimeout)
-	p.str(b, "SubPayType", in.SubPayType)
-	p.list(b, "UserGroupIds", in.UserGroupIDs)
-	p.list(b, "Users", in.Users)
-	for _, j := range []struct {
-		w   place
-		key string
-		v   any
-	}{
-		{b, "Network", in.Network}, {b, "NodePool", in.NodePool}, {b, "RuntimePolicy", in.RuntimePolicy},
-		{b, "SecurityPolicy", in.SecurityPolicy}, {b, "StoragePolicy", in.StoragePolicy}, {b, "UserInfo", in.UserInfo},
-		{b, "VideoPolicy", in.VideoPolicy}, {inQuery, "UserDefinePolicy", in.UserDefinePolicy},
-	} {
-		if err := p.json(j.w, j.key, j.v); err != nil {
-			return callSpec{}, err
-		}
+	p, err := encode(in)
+	if err != nil {
+		return callSpec{}, err
 	}
+	p.always(inBody, "ProductType", ProductType)
 	s := c.rpc("CreateAppInstanceGroup", p)
 	s.nonIdempotent = true
 	return s, nil
@@ -209,19 +179,19 @@ func (c *Client) GetAppInstanceGroup(ctx context.Context, id string) (*AppInstan
 
 // ListAppInstanceGroupsInput mirrors §2.3.
 type ListAppInstanceGroupsInput struct {
-	AppCenterImageID     string
-	AppInstanceGroupID   string
-	AppInstanceGroupName string // fuzzy
-	BizRegionID          string
-	ExcludedUserGroupIDs []string
-	NodeInstanceType     string
-	OfficeSiteID         string
-	PageNumber           int
-	PageSize             int
-	RegionID             string
-	Status               []string
-	Tags                 []Tag
-	UserGroupIDs         []string
+	AppCenterImageID     string   `wire:"query,AppCenterImageId"`
+	AppInstanceGroupID   string   `wire:"query,AppInstanceGroupId"`
+	AppInstanceGroupName string   `wire:"query,AppInstanceGroupName"` // fuzzy
+	BizRegionID          string   `wire:"query,BizRegionId"`
+	ExcludedUserGroupIDs []string `wire:"body,ExcludedUserGroupIds"`
+	NodeInstanceType     string   `wire:"query,NodeInstanceType"`
+	OfficeSiteID         string   `wire:"query,OfficeSiteId"`
+	PageNumber           int      `wire:"query,PageNumber"`
+	PageSize             int      `wire:"query,PageSize"`
+	RegionID             string   `wire:"query,RegionId"`
+	Status               []string `wire:"body,Status"`
+	Tags                 []Tag    `wire:"query,Tag"`
+	UserGroupIDs         []string `wire:"body,UserGroupIds"`
 }
 
 // ListAppInstanceGroupsOutput is one page.
@@ -236,22 +206,11 @@ type ListAppInstanceGroupsOutput struct {
 // ListAppInstanceGroups returns one page (CallApi: Tags, ResourceTags,
 // OfficeSiteId… are missing from SDK1's model; Tag/OfficeSiteId filters too).
 func (c *Client) ListAppInstanceGroups(ctx context.Context, in ListAppInstanceGroupsInput) (*ListAppInstanceGroupsOutput, error) {
-	p := newParams()
-	q := inQuery
-	p.always(q, "ProductType", ProductType)
-	p.str(q, "AppCenterImageId", in.AppCenterImageID)
-	p.str(q, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.str(q, "AppInstanceGroupName", in.AppInstanceGroupName)
-	p.str(q, "BizRegionId", in.BizRegionID)
-	p.str(q, "NodeInstanceType", in.NodeInstanceType)
-	p.str(q, "OfficeSiteId", in.OfficeSiteID)
-	p.intNZ(q, "PageNumber", in.PageNumber)
-	p.intNZ(q, "PageSize", in.PageSize)
-	p.str(q, "RegionId", in.RegionID)
-	p.tags(q, "Tag", in.Tags)
-	p.list(inBody, "ExcludedUserGroupIds", in.ExcludedUserGroupIDs)
-	p.list(inBody, "Status", in.Status)
-	p.list(inBody, "UserGroupIds", in.UserGroupIDs)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
+	p.always(inQuery, "ProductType", ProductType)
 	return call[ListAppInstanceGroupsOutput](ctx, c, c.rpc("ListAppInstanceGroup", p))
 }
 
@@ -271,17 +230,17 @@ func (c *Client) ListAllAppInstanceGroups(ctx context.Context, in ListAppInstanc
 
 // ModifyAppInstanceGroupAttributeInput mirrors §2.4; zero/nil = unchanged.
 type ModifyAppInstanceGroupAttributeInput struct {
-	AppInstanceGroupID   string
-	AppInstanceGroupName string
-	NodePoolID           string // with NodeCapacity: the NodePool JSON (query)
-	NodeCapacity         *int
-	SessionTimeout       *int
-	PerSessionPerApp     *bool
-	PreOpenAppID         string
-	PreOpenMode          string
-	Network              *Network
-	SecurityPolicy       *SecurityPolicy
-	StoragePolicy        *StoragePolicy
+	AppInstanceGroupID   string          `wire:"query,AppInstanceGroupId,always"`
+	AppInstanceGroupName string          `wire:"query,AppInstanceGroupName"`
+	NodePoolID           string          `wire:"-"` // with NodeCapacity: the NodePool JSON (query)
+	NodeCapacity         *int            `wire:"-"`
+	SessionTimeout       *int            `wire:"query,SessionTimeout"`
+	PerSessionPerApp     *bool           `wire:"body,PerSessionPerApp"`
+	PreOpenAppID         string          `wire:"body,PreOpenAppId"`
+	PreOpenMode          string          `wire:"body,PreOpenMode"`
+	Network              *Network        `wire:"body,Network,json"`
+	SecurityPolicy       *SecurityPolicy `wire:"body,SecurityPolicy,json"`
+	StoragePolicy        *StoragePolicy  `wire:"body,StoragePolicy,json"`
 }
 
 // modifyNodePool is the NodePool JSON of ModifyAppInstanceGroupAttribute.
@@ -295,31 +254,19 @@ type modifyNodePool struct {
 // Network/StoragePolicy structs are narrower than the API.
 func (c *Client) ModifyAppInstanceGroupAttribute(ctx context.Context, in ModifyAppInstanceGroupAttributeInput) error {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p := newParams()
-	q, b := inQuery, inBody
-	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.always(q, "ProductType", ProductType)
-	p.str(q, "AppInstanceGroupName", in.AppInstanceGroupName)
-	p.intPtr(q, "SessionTimeout", in.SessionTimeout)
-	if in.NodeCapacity != nil || in.NodePoolID != "" {
-		if err := p.json(q, "NodePool", &modifyNodePool{NodeCapacity: in.NodeCapacity, NodePoolID: in.NodePoolID}); err != nil {
-			return err
-		}
+	p, err := encode(in)
+	if err != nil {
+		return err
 	}
-	p.boolPtr(b, "PerSessionPerApp", in.PerSessionPerApp)
-	p.str(b, "PreOpenAppId", in.PreOpenAppID)
-	p.str(b, "PreOpenMode", in.PreOpenMode)
-	for _, j := range []struct {
-		key string
-		v   any
-	}{{"Network", in.Network}, {"SecurityPolicy", in.SecurityPolicy}, {"StoragePolicy", in.StoragePolicy}} {
-		if err := p.json(b, j.key, j.v); err != nil {
+	p.always(inQuery, "ProductType", ProductType)
+	if in.NodeCapacity != nil || in.NodePoolID != "" {
+		if err := p.json(inQuery, "NodePool", &modifyNodePool{NodeCapacity: in.NodeCapacity, NodePoolID: in.NodePoolID}); err != nil {
 			return err
 		}
 	}
 	s := c.rpc("ModifyAppInstanceGroupAttribute", p)
 	s.check = checkCode
-	_, err := call[noAnswer](ctx, c, s)
+	_, err = call[noAnswer](ctx, c, s)
 	return err
 }
 

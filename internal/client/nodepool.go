@@ -8,32 +8,31 @@ import (
 
 // ModifyNodePoolAttributeInput mirrors §2.5.
 type ModifyNodePoolAttributeInput struct {
-	PoolID       string
-	BizRegionID  string
-	NodeCapacity *int
-	Strategy     *NodePoolStrategy
+	PoolID       string            `wire:"body,PoolId"`
+	BizRegionID  string            `wire:"body,BizRegionId"`
+	NodeCapacity *int              `wire:"body,NodeCapacity"`
+	Strategy     *NodePoolStrategy `wire:"-"`
 }
 
 // ModifyNodePoolAttribute changes a pool's scaling strategy. CallApi:
 // SDK1's strategy lacks MaxIdleAppInstanceAmount.
 func (c *Client) ModifyNodePoolAttribute(ctx context.Context, in ModifyNodePoolAttributeInput) error {
 	defer c.view.forgetPool(in.PoolID)
-	p := newParams()
-	b := inBody
-	p.always(b, "ProductType", ProductType)
-	p.str(b, "PoolId", in.PoolID)
-	p.str(b, "BizRegionId", in.BizRegionID)
-	p.intPtr(b, "NodeCapacity", in.NodeCapacity)
+	p, err := encode(in)
+	if err != nil {
+		return err
+	}
+	p.always(inBody, "ProductType", ProductType)
 	if in.Strategy != nil {
 		st := *in.Strategy
 		st.NodeInstanceType, st.NodeCapacity = "", nil // Create-only keys
-		if err := p.json(b, "NodePoolStrategy", &st); err != nil {
+		if err := p.json(inBody, "NodePoolStrategy", &st); err != nil {
 			return err
 		}
 	}
 	s := c.rpc("ModifyNodePoolAttribute", p)
 	s.check = checkCode
-	_, err := call[noAnswer](ctx, c, s)
+	_, err = call[noAnswer](ctx, c, s)
 	return err
 }
 
@@ -41,18 +40,20 @@ func (c *Client) ModifyNodePoolAttribute(ctx context.Context, in ModifyNodePoolA
 
 // ModifyNodePoolAmountInput mirrors §2.6.
 type ModifyNodePoolAmountInput struct {
-	AppInstanceGroupID string
-	NodeAmount         int // total subscription nodes after the change
-	ModifyMode         string
-	ModifyNodeIDs      []string
+	AppInstanceGroupID string   `wire:"body,AppInstanceGroupId,always"`
+	NodeAmount         int      `wire:"-"` // total subscription nodes after the change
+	ModifyMode         string   `wire:"-"`
+	ModifyNodeIDs      []string `wire:"-"`
 }
 
 // ModifyNodePoolAmount changes PrePaid node count; it creates an order, so
 // it is not re-sent after an ambiguous failure (*AmbiguousError instead).
 func (c *Client) ModifyNodePoolAmount(ctx context.Context, in ModifyNodePoolAmountInput) (orderID string, err error) {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p := newParams()
-	p.always(inBody, "AppInstanceGroupId", in.AppInstanceGroupID)
+	p, err := encode(in)
+	if err != nil {
+		return "", err
+	}
 	p.always(inBody, "ProductType", ProductType)
 	np := struct {
 		NodeAmount                     int      `json:"NodeAmount"`

@@ -14,19 +14,19 @@ import (
 
 // GetConnectionTicketInput mirrors §2.22.
 type GetConnectionTicketInput struct {
-	AccessType              string
-	AppID                   string
-	AppInstanceGroupIDList  []string
-	AppInstanceID           string
-	AppInstancePersistentID string
-	AppPolicyID             string
-	AppStartParam           string
-	AppVersion              string
-	BizRegionID             string
-	EndUserID               string
-	EnvironmentConfig       string
-	ProductType             string // default CloudApp
-	TaskID                  string
+	AccessType              string   `wire:"body,AccessType"`
+	AppID                   string   `wire:"body,AppId"`
+	AppInstanceGroupIDList  []string `wire:"body,AppInstanceGroupIdList"`
+	AppInstanceID           string   `wire:"body,AppInstanceId"`
+	AppInstancePersistentID string   `wire:"body,AppInstancePersistentId"`
+	AppPolicyID             string   `wire:"body,AppPolicyId"`
+	AppStartParam           string   `wire:"body,AppStartParam"`
+	AppVersion              string   `wire:"body,AppVersion"`
+	BizRegionID             string   `wire:"body,BizRegionId"`
+	EndUserID               string   `wire:"body,EndUserId,always"`
+	EnvironmentConfig       string   `wire:"body,EnvironmentConfig"`
+	ProductType             string   `wire:"body,ProductType,always"` // default CloudApp
+	TaskID                  string   `wire:"body,TaskId"`
 }
 
 // GetConnectionTicketOutput is the task state (Ticket once Finished).
@@ -46,21 +46,11 @@ type GetConnectionTicketOutput struct {
 // GetConnectionTicket starts or polls a session task. CallApi: SDK1 lacks
 // AccessType/AppPolicyId/EnvironmentConfig and AvatarId in the answer.
 func (c *Client) GetConnectionTicket(ctx context.Context, in GetConnectionTicketInput) (*GetConnectionTicketOutput, error) {
-	p := newParams()
-	b := inBody
-	p.always(b, "ProductType", defaultString(in.ProductType, ProductType))
-	p.always(b, "EndUserId", in.EndUserID)
-	p.str(b, "AccessType", in.AccessType)
-	p.str(b, "AppId", in.AppID)
-	p.list(b, "AppInstanceGroupIdList", in.AppInstanceGroupIDList)
-	p.str(b, "AppInstanceId", in.AppInstanceID)
-	p.str(b, "AppInstancePersistentId", in.AppInstancePersistentID)
-	p.str(b, "AppPolicyId", in.AppPolicyID)
-	p.str(b, "AppStartParam", in.AppStartParam)
-	p.str(b, "AppVersion", in.AppVersion)
-	p.str(b, "BizRegionId", in.BizRegionID)
-	p.str(b, "EnvironmentConfig", in.EnvironmentConfig)
-	p.str(b, "TaskId", in.TaskID)
+	in.ProductType = defaultString(in.ProductType, ProductType)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
 	s := c.rpc("GetConnectionTicket", p)
 	// The first phase allocates a session; do not start a second one blindly.
 	s.nonIdempotent = in.TaskID == ""
@@ -83,14 +73,14 @@ func (c *Client) LogOffAllSessionsInAppInstanceGroup(ctx context.Context, groupI
 
 // ListAppInstancesInput mirrors §2.25.
 type ListAppInstancesInput struct {
-	AppInstanceGroupID string
-	AppInstanceID      string
-	AppInstanceIDList  []string
-	IncludeDeleted     *bool
-	PageNumber         int
-	PageSize           int
-	Status             []string
-	UserIDList         []string
+	AppInstanceGroupID string   `wire:"query,AppInstanceGroupId,always"`
+	AppInstanceID      string   `wire:"query,AppInstanceId"`
+	AppInstanceIDList  []string `wire:"body,AppInstanceIdList"`
+	IncludeDeleted     *bool    `wire:"query,IncludeDeleted"`
+	PageNumber         int      `wire:"query,PageNumber"`
+	PageSize           int      `wire:"query,PageSize"`
+	Status             []string `wire:"body,Status"`
+	UserIDList         []string `wire:"query,UserIdList"`
 }
 
 // ListAppInstancesOutput is one page.
@@ -104,16 +94,10 @@ type ListAppInstancesOutput struct {
 // ListAppInstances lists session instances. CallApi: SDK1 lacks UserIdList
 // and the ChargeType/NodeId/NetworkInterface* answer fields.
 func (c *Client) ListAppInstances(ctx context.Context, in ListAppInstancesInput) (*ListAppInstancesOutput, error) {
-	p := newParams()
-	q := inQuery
-	p.always(q, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.str(q, "AppInstanceId", in.AppInstanceID)
-	p.boolPtr(q, "IncludeDeleted", in.IncludeDeleted)
-	p.intNZ(q, "PageNumber", in.PageNumber)
-	p.intNZ(q, "PageSize", in.PageSize)
-	p.list(q, "UserIdList", in.UserIDList)
-	p.list(inBody, "AppInstanceIdList", in.AppInstanceIDList)
-	p.list(inBody, "Status", in.Status)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
 	return call[ListAppInstancesOutput](ctx, c, c.rpc("ListAppInstances", p))
 }
 

@@ -6,28 +6,33 @@ import (
 
 // ---------- Tags (not in SDK1) ----------
 
+// tagInput is what TagCloudResources (Tags) and UntagCloudResources
+// (TagKeys) send.
+type tagInput struct {
+	ResourceType string   `wire:"body,ResourceType,always"`
+	ResourceIDs  []string `wire:"body,ResourceIds"`
+	Tags         []Tag    `wire:"body,Tags"`
+	TagKeys      []string `wire:"body,TagKeys"`
+}
+
 // TagCloudResources sets tags on resources; per-resource failures come back
 // in the slice (HTTP 200).
 func (c *Client) TagCloudResources(ctx context.Context, resourceType string, resourceIDs []string, tags []Tag) ([]FailedResource, error) {
 	defer c.view.forget(resourceIDs...)
-	p := newParams()
-	p.always(inBody, "ResourceType", resourceType)
-	p.list(inBody, "ResourceIds", resourceIDs)
-	p.tags(inBody, "Tags", tags)
-	return c.tagCall(ctx, "TagCloudResources", p)
+	return c.tagCall(ctx, "TagCloudResources", tagInput{ResourceType: resourceType, ResourceIDs: resourceIDs, Tags: tags})
 }
 
 // UntagCloudResources removes tags by key.
 func (c *Client) UntagCloudResources(ctx context.Context, resourceType string, resourceIDs, tagKeys []string) ([]FailedResource, error) {
 	defer c.view.forget(resourceIDs...)
-	p := newParams()
-	p.always(inBody, "ResourceType", resourceType)
-	p.list(inBody, "ResourceIds", resourceIDs)
-	p.list(inBody, "TagKeys", tagKeys)
-	return c.tagCall(ctx, "UntagCloudResources", p)
+	return c.tagCall(ctx, "UntagCloudResources", tagInput{ResourceType: resourceType, ResourceIDs: resourceIDs, TagKeys: tagKeys})
 }
 
-func (c *Client) tagCall(ctx context.Context, action string, p *params) ([]FailedResource, error) {
+func (c *Client) tagCall(ctx context.Context, action string, in tagInput) ([]FailedResource, error) {
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
 	out, err := call[struct {
 		FailedResources []FailedResource `json:"FailedResources"`
 	}](ctx, c, c.rpc(action, p))
@@ -39,11 +44,11 @@ func (c *Client) tagCall(ctx context.Context, action string, p *params) ([]Faile
 
 // ListTagCloudResourcesInput mirrors §2.21.
 type ListTagCloudResourcesInput struct {
-	ResourceType string
-	ResourceIDs  []string
-	Scope        string
-	MaxResults   int
-	NextToken    string
+	ResourceType string   `wire:"body,ResourceType,always"`
+	ResourceIDs  []string `wire:"body,ResourceIds"`
+	Scope        string   `wire:"body,Scope"`
+	MaxResults   int      `wire:"body,MaxResults"`
+	NextToken    string   `wire:"body,NextToken"`
 }
 
 // ListTagCloudResourcesOutput is one token page.
@@ -55,13 +60,10 @@ type ListTagCloudResourcesOutput struct {
 
 // ListTagCloudResources returns one page of resource tags.
 func (c *Client) ListTagCloudResources(ctx context.Context, in ListTagCloudResourcesInput) (*ListTagCloudResourcesOutput, error) {
-	p := newParams()
-	b := inBody
-	p.always(b, "ResourceType", in.ResourceType)
-	p.list(b, "ResourceIds", in.ResourceIDs)
-	p.str(b, "Scope", in.Scope)
-	p.intNZ(b, "MaxResults", in.MaxResults)
-	p.str(b, "NextToken", in.NextToken)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
 	return call[ListTagCloudResourcesOutput](ctx, c, c.rpc("ListTagCloudResources", p))
 }
 

@@ -11,14 +11,14 @@ import (
 
 // AuthorizeInstanceGroupInput mirrors §2.8.
 type AuthorizeInstanceGroupInput struct {
-	AppInstanceGroupID      string
-	AppInstancePersistentID string
-	AuthorizeUserIDs        []string
-	UnAuthorizeUserIDs      []string
-	AuthorizeUserGroupIDs   []string
-	UnAuthorizeUserGroupIDs []string
-	AvatarID                string
-	UserMeta                *UserMeta
+	AppInstanceGroupID      string    `wire:"body,AppInstanceGroupId,always"`
+	AppInstancePersistentID string    `wire:"body,AppInstancePersistentId"`
+	AuthorizeUserIDs        []string  `wire:"body,AuthorizeUserIds"`
+	UnAuthorizeUserIDs      []string  `wire:"body,UnAuthorizeUserIds"`
+	AuthorizeUserGroupIDs   []string  `wire:"body,AuthorizeUserGroupIds"`
+	UnAuthorizeUserGroupIDs []string  `wire:"body,UnAuthorizeUserGroupIds"`
+	AvatarID                string    `wire:"body,AvatarId"`
+	UserMeta                *UserMeta `wire:"body,UserMeta,json"`
 }
 
 // AuthorizeInstanceGroup adds/removes users and user groups. CallApi:
@@ -26,20 +26,12 @@ type AuthorizeInstanceGroupInput struct {
 // UserMeta.
 func (c *Client) AuthorizeInstanceGroup(ctx context.Context, in AuthorizeInstanceGroupInput) error {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p := newParams()
-	b := inBody
-	p.always(b, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.always(b, "ProductType", ProductType)
-	p.str(b, "AppInstancePersistentId", in.AppInstancePersistentID)
-	p.str(b, "AvatarId", in.AvatarID)
-	p.list(b, "AuthorizeUserIds", in.AuthorizeUserIDs)
-	p.list(b, "UnAuthorizeUserIds", in.UnAuthorizeUserIDs)
-	p.list(b, "AuthorizeUserGroupIds", in.AuthorizeUserGroupIDs)
-	p.list(b, "UnAuthorizeUserGroupIds", in.UnAuthorizeUserGroupIDs)
-	if err := p.json(b, "UserMeta", in.UserMeta); err != nil {
+	p, err := encode(in)
+	if err != nil {
 		return err
 	}
-	_, err := call[noAnswer](ctx, c, c.rpc("AuthorizeInstanceGroup", p))
+	p.always(inBody, "ProductType", ProductType)
+	_, err = call[noAnswer](ctx, c, c.rpc("AuthorizeInstanceGroup", p))
 	return err
 }
 
@@ -76,11 +68,11 @@ func (c *Client) ListAllAppInstanceGroupUsers(ctx context.Context, groupID strin
 
 // ListAuthorizedUserGroupsInput mirrors §2.10.
 type ListAuthorizedUserGroupsInput struct {
-	AppInstanceGroupID string
-	GroupID            string
-	GroupName          string
-	PageNumber         int
-	PageSize           int
+	AppInstanceGroupID string `wire:"body,AppInstanceGroupId,always"`
+	GroupID            string `wire:"body,GroupId"`
+	GroupName          string `wire:"body,GroupName"`
+	PageNumber         int    `wire:"body,PageNumber"`
+	PageSize           int    `wire:"body,PageSize"`
 }
 
 // ListAuthorizedUserGroupsOutput is one page.
@@ -97,16 +89,13 @@ func (c *Client) ListAuthorizedUserGroups(ctx context.Context, in ListAuthorized
 		in.PageNumber = 1
 	}
 	if in.PageSize <= 0 {
-		in.PageSize = 100
+		in.PageSize = listPageSize
 	}
-	p := newParams()
-	b := inBody
-	p.always(b, "AppInstanceGroupId", in.AppInstanceGroupID)
-	p.always(b, "ProductType", ProductType)
-	p.str(b, "GroupId", in.GroupID)
-	p.str(b, "GroupName", in.GroupName)
-	p.intNZ(b, "PageNumber", in.PageNumber)
-	p.intNZ(b, "PageSize", in.PageSize)
+	p, err := encode(in)
+	if err != nil {
+		return nil, err
+	}
+	p.always(inBody, "ProductType", ProductType)
 	return call[ListAuthorizedUserGroupsOutput](ctx, c, c.rpc("ListAuthorizedUserGroups", p))
 }
 
