@@ -56,12 +56,7 @@ type RenewAppInstanceGroupInput struct {
 // CallApi: SDK1 lacks RenewAmount, RenewMode and RenewNodes.
 func (c *Client) RenewAppInstanceGroup(ctx context.Context, in RenewAppInstanceGroupInput) (orderID string, err error) {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p, err := encode(in)
-	if err != nil {
-		return "", err
-	}
-	p.always(inQuery, "ProductType", ProductType)
-	s := c.rpc("RenewAppInstanceGroup", p)
+	s := c.encodedRPC("RenewAppInstanceGroup", in, inQuery)
 	s.nonIdempotent = true
 	s.check = checkCode
 	out, err := call[struct {

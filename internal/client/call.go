@@ -33,6 +33,8 @@ type callSpec struct {
 	attempt func(ctx context.Context) (*response, error)
 	// check turns a 200 body that reports failure into an error.
 	check func(action string, r *response) error
+	// encodeErr: the request could not be encoded; call returns it unsent.
+	encodeErr error
 }
 
 // rpcParams is the fixed RPC shape every action of this product uses (§1.2).
@@ -81,6 +83,20 @@ func (c *Client) rpc(action string, p *params) callSpec {
 			return fromEnvelope(res), nil
 		},
 	}
+}
+
+// encodedRPC is the CallApi spec of an action whose Input's wire tags
+// place all its parameters, plus ProductType=CloudApp in each place given
+// (none for actions without it).
+func (c *Client) encodedRPC(action string, in any, product ...place) callSpec {
+	p, err := encode(in)
+	if err != nil {
+		return callSpec{action: action, encodeErr: err}
+	}
+	for _, w := range product {
+		p.always(w, "ProductType", ProductType)
+	}
+	return c.rpc(action, p)
 }
 
 // typed is the typed-SDK1 encoder: send is the SDK method (e.g.
@@ -138,6 +154,9 @@ func fromEnvelope(env map[string]any) *response {
 // encoder) goes through invoke (retries, typed errors) and the answer is
 // decoded into Out by the tolerant decoder.
 func call[Out any](ctx context.Context, c *Client, spec callSpec) (*Out, error) {
+	if spec.encodeErr != nil {
+		return nil, fmt.Errorf("%s: %w", spec.action, spec.encodeErr)
+	}
 	res, err := c.invoke(ctx, spec)
 	if err != nil {
 		return nil, err

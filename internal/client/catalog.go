@@ -57,25 +57,17 @@ type ListImagesOutput struct {
 // ListImages returns one page of images.
 func (c *Client) ListImages(ctx context.Context, in ListImagesInput) (*ListImagesOutput, error) {
 	in.ProductType = defaultString(in.ProductType, ProductType)
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	s := c.rpc("ListImage", p)
+	s := c.encodedRPC("ListImage", in)
 	s.check = checkSuccessFlag
 	return call[ListImagesOutput](ctx, c, s)
 }
 
 // ListAllImages pages through every matching image.
 func (c *Client) ListAllImages(ctx context.Context, in ListImagesInput) ([]Image, error) {
-	return pager[Image]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[Image], error) {
+	return listAll[Image](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListImagesOutput, error) {
 		in.PageNumber, in.PageSize = n, listPageSize
-		out, err := c.ListImages(ctx, in)
-		if err != nil {
-			return page[Image]{}, err
-		}
-		return page[Image]{items: out.Images, total: out.Count}, nil
-	}}.all(ctx)
+		return c.ListImages(ctx, in)
+	})
 }
 
 // ---------- ListNodeInstanceType ----------
@@ -111,28 +103,14 @@ type ListNodeInstanceTypesOutput struct {
 // PageSize 100 unless set). CallApi: SDK1 lacks the Cpu, Gpu, Memory,
 // family and ordering filters.
 func (c *Client) ListNodeInstanceTypes(ctx context.Context, in ListNodeInstanceTypesInput) (*ListNodeInstanceTypesOutput, error) {
-	if in.PageNumber <= 0 {
-		in.PageNumber = 1
-	}
-	if in.PageSize <= 0 {
-		in.PageSize = listPageSize
-	}
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	p.always(inQuery, "ProductType", ProductType)
-	return call[ListNodeInstanceTypesOutput](ctx, c, c.rpc("ListNodeInstanceType", p))
+	firstPage(&in.PageNumber, &in.PageSize)
+	return call[ListNodeInstanceTypesOutput](ctx, c, c.encodedRPC("ListNodeInstanceType", in, inQuery))
 }
 
 // ListAllNodeInstanceTypes pages through every spec.
 func (c *Client) ListAllNodeInstanceTypes(ctx context.Context, in ListNodeInstanceTypesInput) ([]NodeInstanceType, error) {
-	return pager[NodeInstanceType]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[NodeInstanceType], error) {
+	return listAll[NodeInstanceType](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListNodeInstanceTypesOutput, error) {
 		in.PageNumber, in.PageSize = n, listPageSize
-		out, err := c.ListNodeInstanceTypes(ctx, in)
-		if err != nil {
-			return page[NodeInstanceType]{}, err
-		}
-		return page[NodeInstanceType]{items: out.Types, total: out.TotalCount}, nil
-	}}.all(ctx)
+		return c.ListNodeInstanceTypes(ctx, in)
+	})
 }

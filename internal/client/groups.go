@@ -58,14 +58,9 @@ type CreateAppInstanceGroupOutput struct {
 // typed path would silently drop settings on the one call that places an
 // order. One encoding path for every create also keeps reconciliation simple.
 func (c *Client) createSpec(in CreateAppInstanceGroupInput) (callSpec, error) {
-	p, err := encode(in)
-	if err != nil {
-		return callSpec{}, err
-	}
-	p.always(inBody, "ProductType", ProductType)
-	s := c.rpc("CreateAppInstanceGroup", p)
+	s := c.encodedRPC("CreateAppInstanceGroup", in, inBody)
 	s.nonIdempotent = true
-	return s, nil
+	return s, s.encodeErr
 }
 
 // CreateAppInstanceGroup creates (publishes) a delivery group. It places an
@@ -206,24 +201,15 @@ type ListAppInstanceGroupsOutput struct {
 // ListAppInstanceGroups returns one page (CallApi: Tags, ResourceTags,
 // OfficeSiteId… are missing from SDK1's model; Tag/OfficeSiteId filters too).
 func (c *Client) ListAppInstanceGroups(ctx context.Context, in ListAppInstanceGroupsInput) (*ListAppInstanceGroupsOutput, error) {
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	p.always(inQuery, "ProductType", ProductType)
-	return call[ListAppInstanceGroupsOutput](ctx, c, c.rpc("ListAppInstanceGroup", p))
+	return call[ListAppInstanceGroupsOutput](ctx, c, c.encodedRPC("ListAppInstanceGroup", in, inQuery))
 }
 
 // ListAllAppInstanceGroups pages through every match.
 func (c *Client) ListAllAppInstanceGroups(ctx context.Context, in ListAppInstanceGroupsInput) ([]AppInstanceGroup, error) {
-	return pager[AppInstanceGroup]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[AppInstanceGroup], error) {
+	return listAll[AppInstanceGroup](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListAppInstanceGroupsOutput, error) {
 		in.PageNumber, in.PageSize = n, listPageSize
-		out, err := c.ListAppInstanceGroups(ctx, in)
-		if err != nil {
-			return page[AppInstanceGroup]{}, err
-		}
-		return page[AppInstanceGroup]{items: out.Groups, total: out.TotalCount}, nil
-	}}.all(ctx)
+		return c.ListAppInstanceGroups(ctx, in)
+	})
 }
 
 // ---------- ModifyAppInstanceGroupAttribute ----------

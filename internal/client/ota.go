@@ -19,12 +19,7 @@ type ListOtaTasksOutput struct {
 
 // ListOtaTasks lists OTA tasks of a group (typed SDK1). otaType defaults to Fota.
 func (c *Client) ListOtaTasks(ctx context.Context, groupID, otaType string, pageNumber, pageSize int) (*ListOtaTasksOutput, error) {
-	if pageNumber <= 0 {
-		pageNumber = 1
-	}
-	if pageSize <= 0 {
-		pageSize = 100
-	}
+	firstPage(&pageNumber, &pageSize)
 	req := &appstream.ListOtaTaskRequest{AppInstanceGroupId: tea.String(groupID), OtaType: tea.String(defaultString(otaType, "Fota")),
 		PageNumber: tea.Int32(int32(pageNumber)), PageSize: tea.Int32(int32(pageSize))}
 	return call[ListOtaTasksOutput](ctx, c, typed("ListOtaTask", req, c.sdk.ListOtaTask))

@@ -16,29 +16,26 @@ type page[T any] struct {
 	next  string // NextToken of token-paged actions
 }
 
-// pager is the one pager behind every ListAll*. A numbered listing
+// listAnswer is a List action's answer that tells the pager its page.
+type listAnswer[T any] interface{ page() page[T] }
+
+// listAll is the one pager behind every ListAll*. A numbered listing
 // (size > 0) asks for pages 1, 2, … of size and stops at a short page or
 // once TotalCount items have arrived (when the action reports one). A
 // token listing (size 0) starts at token and follows NextToken until it
 // is empty or repeats. Either stops after maxPages.
-type pager[T any] struct {
-	size  int
-	token string
-	fetch func(ctx context.Context, number int, token string) (page[T], error)
-}
-
-func (pg pager[T]) all(ctx context.Context) ([]T, error) {
+func listAll[T any, A listAnswer[T]](ctx context.Context, size int, token string, fetch func(ctx context.Context, number int, token string) (A, error)) ([]T, error) {
 	var all []T
 	seen := map[string]bool{}
-	token := pg.token
 	for n := 1; n <= maxPages; n++ {
-		p, err := pg.fetch(ctx, n, token)
+		a, err := fetch(ctx, n, token)
 		if err != nil {
 			return nil, err
 		}
+		p := a.page()
 		all = append(all, p.items...)
-		if pg.size > 0 {
-			if len(p.items) < pg.size || (p.total > 0 && len(all) >= p.total) {
+		if size > 0 {
+			if len(p.items) < size || (p.total > 0 && len(all) >= p.total) {
 				break
 			}
 			continue
@@ -51,3 +48,32 @@ func (pg pager[T]) all(ctx context.Context) ([]T, error) {
 	}
 	return all, nil
 }
+
+// firstPage fills in page 1 and the largest page size where unset.
+func firstPage(number, size *int) {
+	if *number <= 0 {
+		*number = 1
+	}
+	if *size <= 0 {
+		*size = listPageSize
+	}
+}
+
+func (o *ListImagesOutput) page() page[Image] { return page[Image]{items: o.Images, total: o.Count} }
+func (o *ListNodeInstanceTypesOutput) page() page[NodeInstanceType] {
+	return page[NodeInstanceType]{items: o.Types, total: o.TotalCount}
+}
+func (o *ListAppInstanceGroupsOutput) page() page[AppInstanceGroup] {
+	return page[AppInstanceGroup]{items: o.Groups, total: o.TotalCount}
+}
+func (o *ListAuthorizedUserGroupsOutput) page() page[UserGroup] {
+	return page[UserGroup]{items: o.UserGroups, total: o.TotalCount}
+}
+func (o *ListTagCloudResourcesOutput) page() page[ResourceTags] {
+	return page[ResourceTags]{items: o.ResourceTags, next: o.NextToken}
+}
+
+// userNames is a page of PageListAppInstanceGroupUser (no TotalCount).
+type userNames []string
+
+func (u userNames) page() page[string] { return page[string]{items: u} }

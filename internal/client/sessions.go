@@ -47,11 +47,7 @@ type GetConnectionTicketOutput struct {
 // AccessType/AppPolicyId/EnvironmentConfig and AvatarId in the answer.
 func (c *Client) GetConnectionTicket(ctx context.Context, in GetConnectionTicketInput) (*GetConnectionTicketOutput, error) {
 	in.ProductType = defaultString(in.ProductType, ProductType)
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	s := c.rpc("GetConnectionTicket", p)
+	s := c.encodedRPC("GetConnectionTicket", in)
 	// The first phase allocates a session; do not start a second one blindly.
 	s.nonIdempotent = in.TaskID == ""
 	return call[GetConnectionTicketOutput](ctx, c, s)
@@ -94,11 +90,7 @@ type ListAppInstancesOutput struct {
 // ListAppInstances lists session instances. CallApi: SDK1 lacks UserIdList
 // and the ChargeType/NodeId/NetworkInterface* answer fields.
 func (c *Client) ListAppInstances(ctx context.Context, in ListAppInstancesInput) (*ListAppInstancesOutput, error) {
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	return call[ListAppInstancesOutput](ctx, c, c.rpc("ListAppInstances", p))
+	return call[ListAppInstancesOutput](ctx, c, c.encodedRPC("ListAppInstances", in))
 }
 
 // ErrTicketFailed says a connection task ended Failed (for instance, the

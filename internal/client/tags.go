@@ -29,13 +29,9 @@ func (c *Client) UntagCloudResources(ctx context.Context, resourceType string, r
 }
 
 func (c *Client) tagCall(ctx context.Context, action string, in tagInput) ([]FailedResource, error) {
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
 	out, err := call[struct {
 		FailedResources []FailedResource `json:"FailedResources"`
-	}](ctx, c, c.rpc(action, p))
+	}](ctx, c, c.encodedRPC(action, in))
 	if err != nil {
 		return nil, err
 	}
@@ -60,21 +56,13 @@ type ListTagCloudResourcesOutput struct {
 
 // ListTagCloudResources returns one page of resource tags.
 func (c *Client) ListTagCloudResources(ctx context.Context, in ListTagCloudResourcesInput) (*ListTagCloudResourcesOutput, error) {
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	return call[ListTagCloudResourcesOutput](ctx, c, c.rpc("ListTagCloudResources", p))
+	return call[ListTagCloudResourcesOutput](ctx, c, c.encodedRPC("ListTagCloudResources", in))
 }
 
 // ListAllTagCloudResources follows NextToken from in.NextToken to the end.
 func (c *Client) ListAllTagCloudResources(ctx context.Context, in ListTagCloudResourcesInput) ([]ResourceTags, error) {
-	return pager[ResourceTags]{token: in.NextToken, fetch: func(ctx context.Context, _ int, token string) (page[ResourceTags], error) {
+	return listAll[ResourceTags](ctx, 0, in.NextToken, func(ctx context.Context, _ int, token string) (*ListTagCloudResourcesOutput, error) {
 		in.NextToken = token
-		out, err := c.ListTagCloudResources(ctx, in)
-		if err != nil {
-			return page[ResourceTags]{}, err
-		}
-		return page[ResourceTags]{items: out.ResourceTags, next: out.NextToken}, nil
-	}}.all(ctx)
+		return c.ListTagCloudResources(ctx, in)
+	})
 }

@@ -26,12 +26,7 @@ type AuthorizeInstanceGroupInput struct {
 // UserMeta.
 func (c *Client) AuthorizeInstanceGroup(ctx context.Context, in AuthorizeInstanceGroupInput) error {
 	defer c.view.forget(in.AppInstanceGroupID)
-	p, err := encode(in)
-	if err != nil {
-		return err
-	}
-	p.always(inBody, "ProductType", ProductType)
-	_, err = call[noAnswer](ctx, c, c.rpc("AuthorizeInstanceGroup", p))
+	_, err := call[noAnswer](ctx, c, c.encodedRPC("AuthorizeInstanceGroup", in, inBody))
 	return err
 }
 
@@ -58,10 +53,10 @@ func (c *Client) PageListAppInstanceGroupUser(ctx context.Context, groupID strin
 // ListAllAppInstanceGroupUsers pages until a short page (the action reports
 // no TotalCount).
 func (c *Client) ListAllAppInstanceGroupUsers(ctx context.Context, groupID string) ([]string, error) {
-	return pager[string]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[string], error) {
+	return listAll[string](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (userNames, error) {
 		users, err := c.PageListAppInstanceGroupUser(ctx, groupID, n, listPageSize)
-		return page[string]{items: users}, err
-	}}.all(ctx)
+		return userNames(users), err
+	})
 }
 
 // ---------- ListAuthorizedUserGroups (not in SDK1) ----------
@@ -85,27 +80,13 @@ type ListAuthorizedUserGroupsOutput struct {
 
 // ListAuthorizedUserGroups returns one page of authorized user groups.
 func (c *Client) ListAuthorizedUserGroups(ctx context.Context, in ListAuthorizedUserGroupsInput) (*ListAuthorizedUserGroupsOutput, error) {
-	if in.PageNumber <= 0 {
-		in.PageNumber = 1
-	}
-	if in.PageSize <= 0 {
-		in.PageSize = listPageSize
-	}
-	p, err := encode(in)
-	if err != nil {
-		return nil, err
-	}
-	p.always(inBody, "ProductType", ProductType)
-	return call[ListAuthorizedUserGroupsOutput](ctx, c, c.rpc("ListAuthorizedUserGroups", p))
+	firstPage(&in.PageNumber, &in.PageSize)
+	return call[ListAuthorizedUserGroupsOutput](ctx, c, c.encodedRPC("ListAuthorizedUserGroups", in, inBody))
 }
 
 // ListAllAuthorizedUserGroups pages through every authorized user group.
 func (c *Client) ListAllAuthorizedUserGroups(ctx context.Context, groupID string) ([]UserGroup, error) {
-	return pager[UserGroup]{size: listPageSize, fetch: func(ctx context.Context, n int, _ string) (page[UserGroup], error) {
-		out, err := c.ListAuthorizedUserGroups(ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID, PageNumber: n, PageSize: listPageSize})
-		if err != nil {
-			return page[UserGroup]{}, err
-		}
-		return page[UserGroup]{items: out.UserGroups, total: out.TotalCount}, nil
-	}}.all(ctx)
+	return listAll[UserGroup](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListAuthorizedUserGroupsOutput, error) {
+		return c.ListAuthorizedUserGroups(ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID, PageNumber: n, PageSize: listPageSize})
+	})
 }

@@ -138,14 +138,13 @@ func (w *statusWatcher) poll(ctx context.Context, gen uint64, ids []string, tota
 
 func (w *statusWatcher) listRegion(ctx context.Context) (map[string]*AppInstanceGroup, int, bool) {
 	reported := 0
-	all, err := pager[AppInstanceGroup]{size: viewPageSize, fetch: func(ctx context.Context, n int, _ string) (page[AppInstanceGroup], error) {
+	all, err := listAll[AppInstanceGroup](ctx, viewPageSize, "", func(ctx context.Context, n int, _ string) (*ListAppInstanceGroupsOutput, error) {
 		res, err := w.c.ListAppInstanceGroups(ctx, ListAppInstanceGroupsInput{BizRegionID: w.c.cfg.RegionID, PageNumber: n, PageSize: viewPageSize})
-		if err != nil {
-			return page[AppInstanceGroup]{}, err
+		if err == nil {
+			reported = res.TotalCount
 		}
-		reported = res.TotalCount
-		return page[AppInstanceGroup]{items: res.Groups, total: res.TotalCount}, nil
-	}}.all(ctx)
+		return res, err
+	})
 	if err != nil {
 		return nil, 0, false
 	}
