@@ -64,10 +64,7 @@ func (c *Client) ListImages(ctx context.Context, in ListImagesInput) (*ListImage
 
 // ListAllImages pages through every matching image.
 func (c *Client) ListAllImages(ctx context.Context, in ListImagesInput) ([]Image, error) {
-	return listAll[Image](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListImagesOutput, error) {
-		in.PageNumber, in.PageSize = n, listPageSize
-		return c.ListImages(ctx, in)
-	})
+	return listPages[Image](ctx, in, c.ListImages)
 }
 
 // ---------- ListNodeInstanceType ----------
@@ -109,8 +106,5 @@ func (c *Client) ListNodeInstanceTypes(ctx context.Context, in ListNodeInstanceT
 
 // ListAllNodeInstanceTypes pages through every spec.
 func (c *Client) ListAllNodeInstanceTypes(ctx context.Context, in ListNodeInstanceTypesInput) ([]NodeInstanceType, error) {
-	return listAll[NodeInstanceType](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListNodeInstanceTypesOutput, error) {
-		in.PageNumber, in.PageSize = n, listPageSize
-		return c.ListNodeInstanceTypes(ctx, in)
-	})
+	return listPages[NodeInstanceType](ctx, in, c.ListNodeInstanceTypes)
 }

@@ -206,10 +206,7 @@ func (c *Client) ListAppInstanceGroups(ctx context.Context, in ListAppInstanceGr
 
 // ListAllAppInstanceGroups pages through every match.
 func (c *Client) ListAllAppInstanceGroups(ctx context.Context, in ListAppInstanceGroupsInput) ([]AppInstanceGroup, error) {
-	return listAll[AppInstanceGroup](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListAppInstanceGroupsOutput, error) {
-		in.PageNumber, in.PageSize = n, listPageSize
-		return c.ListAppInstanceGroups(ctx, in)
-	})
+	return listPages[AppInstanceGroup](ctx, in, c.ListAppInstanceGroups)
 }
 
 // ---------- ModifyAppInstanceGroupAttribute ----------

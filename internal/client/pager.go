@@ -49,6 +49,17 @@ func listAll[T any, A listAnswer[T]](ctx context.Context, size int, token string
 	return all, nil
 }
 
+// pagedInput is a List action's input that can ask for page n of
+// listPageSize.
+type pagedInput[In any] interface{ withPage(n int) In }
+
+// listPages pages a PageNumber/PageSize action through listAll.
+func listPages[T any, In pagedInput[In], A listAnswer[T]](ctx context.Context, in In, list func(context.Context, In) (A, error)) ([]T, error) {
+	return listAll[T](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (A, error) {
+		return list(ctx, in.withPage(n))
+	})
+}
+
 // firstPage fills in page 1 and the largest page size where unset.
 func firstPage(number, size *int) {
 	if *number <= 0 {
@@ -77,3 +88,20 @@ func (o *ListTagCloudResourcesOutput) page() page[ResourceTags] {
 type userNames []string
 
 func (u userNames) page() page[string] { return page[string]{items: u} }
+
+func (in ListImagesInput) withPage(n int) ListImagesInput {
+	in.PageNumber, in.PageSize = n, listPageSize
+	return in
+}
+func (in ListNodeInstanceTypesInput) withPage(n int) ListNodeInstanceTypesInput {
+	in.PageNumber, in.PageSize = n, listPageSize
+	return in
+}
+func (in ListAppInstanceGroupsInput) withPage(n int) ListAppInstanceGroupsInput {
+	in.PageNumber, in.PageSize = n, listPageSize
+	return in
+}
+func (in ListAuthorizedUserGroupsInput) withPage(n int) ListAuthorizedUserGroupsInput {
+	in.PageNumber, in.PageSize = n, listPageSize
+	return in
+}

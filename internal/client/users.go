@@ -86,7 +86,5 @@ func (c *Client) ListAuthorizedUserGroups(ctx context.Context, in ListAuthorized
 
 // ListAllAuthorizedUserGroups pages through every authorized user group.
 func (c *Client) ListAllAuthorizedUserGroups(ctx context.Context, groupID string) ([]UserGroup, error) {
-	return listAll[UserGroup](ctx, listPageSize, "", func(ctx context.Context, n int, _ string) (*ListAuthorizedUserGroupsOutput, error) {
-		return c.ListAuthorizedUserGroups(ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID, PageNumber: n, PageSize: listPageSize})
-	})
+	return listPages[UserGroup](ctx, ListAuthorizedUserGroupsInput{AppInstanceGroupID: groupID}, c.ListAuthorizedUserGroups)
 }
