@@ -22,12 +22,13 @@
 //	sts.go       STS endpoint, errors and refresh locking (credentials-go does the exchange)
 //
 // The rest is plumbing used by every area: call.go (the one call helper
-// call[Out], the two encoders rpc and typed, the retry loop), pager.go (the
-// one pager behind every ListAll*), codec.go (wire placement of parameters
-// and the tolerant decoder), models.go (API objects), enums.go (typed
-// statuses and strategies), errors.go, logging.go, ratelimit.go,
-// groupview.go (shared reads of delivery groups), watcher.go and wait.go
-// (status waiters), credentials.go.
+// call[Out], the encoders rpc/encodedRPC and typed, the retry loop),
+// pager.go (listAll, the one pager behind every ListAll*), codec.go
+// (encode, which places an Input's fields as their wire tags say, and the
+// tolerant decoder), models.go (API objects), enums.go (typed statuses and
+// strategies), errors.go, logging.go, ratelimit.go, groupview.go (shared
+// reads of delivery groups), watcher.go and wait.go (status waiters),
+// credentials.go.
 //
 // # One encoder per action
 //
@@ -71,9 +72,13 @@
 //
 // # Adding an action
 //
-// Put it in its area file: an Input struct, one encoder (newParams and
-// c.rpc, or typed(action, req, c.sdk.Method)), and call[Out] with the
-// answer's typed struct. Set spec.nonIdempotent for actions that place an
-// order, spec.check for actions that report failures in a 200 body, and
-// c.view.forget for writes to a delivery group. A ListAll* uses pager.
+// Put it in its area file: an Input struct whose fields carry wire tags
+// (`wire:"query,Name"`, see encode), one encoder (c.encodedRPC(action, in,
+// <where ProductType goes>), or typed(action, req, c.sdk.Method) when the
+// SDK carries every field), and call[Out] with the answer's typed struct.
+// Set spec.nonIdempotent for actions that place an order, spec.check for
+// actions that report failures in a 200 body, and c.view.forget for writes
+// to a delivery group. A ListAll* hands a fetch to listAll (listPages for
+// PageNumber/PageSize inputs); add the answer's page() method. Mirror the
+// action in the emulator file of the same name.
 package client
