@@ -288,20 +288,12 @@ func withoutRetries(ctx context.Context) context.Context {
 
 func noRetries(ctx context.Context) bool { v, _ := ctx.Value(noRetryKey{}).(bool); return v }
 
-// ---------- helpers ----------
-
+// strPtr is the typed SDK's "unset" for an empty string.
 func strPtr(s string) *string {
 	if s == "" {
 		return nil
 	}
 	return tea.String(s)
-}
-
-func int32Ptr(v *int) *int32 {
-	if v == nil {
-		return nil
-	}
-	return tea.Int32(int32(*v))
 }
 
 // checkCode treats a 200 body whose Code is present and not a success value
