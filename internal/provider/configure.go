@@ -37,7 +37,7 @@ var (
 
 const (
 	defaultRequestTimeout = 30 * time.Second
-	defaultMaxRetries     = 5
+	defaultMaxRetries     = client.DefaultMaxRetries
 )
 
 // envFunc looks up an environment variable; tests pass a map-backed one.
