@@ -216,7 +216,7 @@ type ModifyAppInstanceGroupAttributeInput struct {
 	AppInstanceGroupID   string          `wire:"query,AppInstanceGroupId,always"`
 	AppInstanceGroupName string          `wire:"query,AppInstanceGroupName"`
 	NodePoolID           string          `wire:"-"` // with NodeCapacity: the NodePool JSON (query)
-	NodeCapacity         *int            `wire:"-"`
+	NodeCapacity         *int            `wire:"-"` // in the NodePool JSON
 	SessionTimeout       *int            `wire:"query,SessionTimeout"`
 	PerSessionPerApp     *bool           `wire:"body,PerSessionPerApp"`
 	PreOpenAppID         string          `wire:"body,PreOpenAppId"`

@@ -11,7 +11,7 @@ type ModifyNodePoolAttributeInput struct {
 	PoolID       string            `wire:"body,PoolId"`
 	BizRegionID  string            `wire:"body,BizRegionId"`
 	NodeCapacity *int              `wire:"body,NodeCapacity"`
-	Strategy     *NodePoolStrategy `wire:"-"`
+	Strategy     *NodePoolStrategy `wire:"-"` // the NodePoolStrategy JSON, without the Create-only keys
 }
 
 // ModifyNodePoolAttribute changes a pool's scaling strategy. CallApi:
@@ -41,9 +41,9 @@ func (c *Client) ModifyNodePoolAttribute(ctx context.Context, in ModifyNodePoolA
 // ModifyNodePoolAmountInput mirrors §2.6.
 type ModifyNodePoolAmountInput struct {
 	AppInstanceGroupID string   `wire:"body,AppInstanceGroupId,always"`
-	NodeAmount         int      `wire:"-"` // total subscription nodes after the change
-	ModifyMode         string   `wire:"-"`
-	ModifyNodeIDs      []string `wire:"-"`
+	NodeAmount         int      `wire:"-"` // in the NodePool JSON: total subscription nodes after the change
+	ModifyMode         string   `wire:"-"` // in the NodePool JSON
+	ModifyNodeIDs      []string `wire:"-"` // in the NodePool JSON
 }
 
 // ModifyNodePoolAmount changes PrePaid node count; it creates an order, so
