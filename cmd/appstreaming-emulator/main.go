@@ -106,7 +106,13 @@ func run(args []string, stdout, stderr *os.File) error {
 			return err
 		}
 	}
-	ln, err := net.Listen("tcp", *listen)
+	return serve(emu, *listen, *caFile, stdout, logger)
+}
+
+// serve listens (HTTP and TLS on one port) until SIGINT or SIGTERM, then
+// shuts down gracefully.
+func serve(emu http.Handler, listen, caFile string, stdout *os.File, logger *log.Logger) error {
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
@@ -114,12 +120,12 @@ func run(args []string, stdout, stderr *os.File) error {
 	if ln, err = emulator.SniffTLS(ln); err != nil {
 		return err
 	}
-	if *caFile != "" {
+	if caFile != "" {
 		pemBytes, err := emulator.LoopbackCAPEM()
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*caFile, pemBytes, 0o600); err != nil {
+		if err := os.WriteFile(caFile, pemBytes, 0o600); err != nil {
 			return err
 		}
 	}

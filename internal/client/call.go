@@ -4,14 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net"
-	"net/url"
 	"os"
-	"regexp"
-	"strings"
-	"syscall"
 	"time"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
@@ -39,6 +33,8 @@ type callSpec struct {
 	attempt func(ctx context.Context) (*response, error)
 	// check turns a 200 body that reports failure into an error.
 	check func(action string, r *response) error
+	// encodeErr: the request could not be encoded; call returns it unsent.
+	encodeErr error
 }
 
 // rpcParams is the fixed RPC shape every action of this product uses (§1.2).
@@ -56,15 +52,14 @@ func (c *Client) rpcParams(action string) *openapi.Params {
 	}
 }
 
-// viaCallAPI sends action through CallApiWithCtx on the SDK1 client, with
-// query values already flattened to strings and body values ready for the
-// SDK's form encoder (JSON-string params already marshalled).
-func (c *Client) viaCallAPI(action string, query map[string]string, body map[string]any) callSpec {
+// rpc is the CallApiWithCtx encoder: p's values, already in their wire
+// places, sent on the SDK1 client with the fixed RPC shape.
+func (c *Client) rpc(action string, p *params) callSpec {
 	lp := map[string]any{}
-	for k, v := range query {
+	for k, v := range p.query {
 		lp["query."+k] = v
 	}
-	for k, v := range body {
+	for k, v := range p.body {
 		lp["body."+k] = v
 	}
 	return callSpec{
@@ -72,40 +67,48 @@ func (c *Client) viaCallAPI(action string, query map[string]string, body map[str
 		logParams: lp,
 		attempt: func(ctx context.Context) (*response, error) {
 			req := &openapi.OpenApiRequest{}
-			if len(query) > 0 {
-				req.Query = make(map[string]*string, len(query))
-				for k, v := range query {
+			if len(p.query) > 0 {
+				req.Query = make(map[string]*string, len(p.query))
+				for k, v := range p.query {
 					req.Query[k] = tea.String(v)
 				}
 			}
-			if len(body) > 0 {
-				req.Body = body
+			if len(p.body) > 0 {
+				req.Body = p.body
 			}
 			res, err := c.sdk.CallApiWithCtx(ctx, c.rpcParams(action), req, &dara.RuntimeOptions{})
 			if err != nil {
 				return nil, err
 			}
-			r := &response{status: 200}
-			if s, ok := toInt64(res["statusCode"]); ok {
-				r.status = int(s)
-			}
-			if b, ok := res["body"].(map[string]any); ok {
-				r.body = b
-			} else {
-				r.body = map[string]any{}
-			}
-			return r, nil
+			return fromEnvelope(res), nil
 		},
 	}
 }
 
-// viaTyped wraps a typed SDK1 method. Those methods take no context, so the
-// call runs in a goroutine and the caller stops waiting when ctx ends; the
-// SDK's own read timeout bounds the abandoned goroutine.
-func viaTyped(action string, logParams map[string]any, fn func() (status *int32, body any, err error)) callSpec {
+// encodedRPC is the CallApi spec of an action whose Input's wire tags
+// place all its parameters, plus ProductType=CloudApp in each place given
+// (none for actions without it).
+func (c *Client) encodedRPC(action string, in any, product ...place) callSpec {
+	p, err := encode(in)
+	if err != nil {
+		return callSpec{action: action, encodeErr: err}
+	}
+	for _, w := range product {
+		p.always(w, "ProductType", ProductType)
+	}
+	return c.rpc(action, p)
+}
+
+// typed is the typed-SDK1 encoder: send is the SDK method (e.g.
+// c.sdk.DeleteAppInstanceGroup) and req its request. The methods take no
+// context, so the call runs in a goroutine and the caller stops waiting
+// when ctx ends; the SDK's own read timeout bounds the abandoned goroutine.
+// The SDK response marshals to the same {statusCode, body} envelope
+// CallApi returns, so both encoders share one decoder.
+func typed[Req fmt.Stringer, Resp any](action string, req Req, send func(Req) (Resp, error)) callSpec {
 	return callSpec{
 		action:    action,
-		logParams: logParams,
+		logParams: map[string]any{"request": req.String()},
 		attempt: func(ctx context.Context) (*response, error) {
 			type out struct {
 				r   *response
@@ -113,17 +116,17 @@ func viaTyped(action string, logParams map[string]any, fn func() (status *int32,
 			}
 			ch := make(chan out, 1)
 			go func() {
-				status, body, err := fn()
+				resp, err := send(req)
 				if err != nil {
 					ch <- out{err: err}
 					return
 				}
-				m, err := toMap(body)
+				env, err := toMap(resp)
 				if err != nil {
 					ch <- out{err: fmt.Errorf("decoding %s response: %w", action, err)}
 					return
 				}
-				ch <- out{r: &response{status: int(tea.Int32Value(status)), body: m}}
+				ch <- out{r: fromEnvelope(env)}
 			}()
 			select {
 			case o := <-ch:
@@ -134,6 +137,39 @@ func viaTyped(action string, logParams map[string]any, fn func() (status *int32,
 		},
 	}
 }
+
+// fromEnvelope reads the {statusCode, body} envelope both encoders produce.
+func fromEnvelope(env map[string]any) *response {
+	r := &response{status: 200, body: map[string]any{}}
+	if s, ok := toInt64(env["statusCode"]); ok {
+		r.status = int(s)
+	}
+	if b, ok := env["body"].(map[string]any); ok {
+		r.body = b
+	}
+	return r
+}
+
+// call is the one way an action runs: the request in spec (either
+// encoder) goes through invoke (retries, typed errors) and the answer is
+// decoded into Out by the tolerant decoder.
+func call[Out any](ctx context.Context, c *Client, spec callSpec) (*Out, error) {
+	if spec.encodeErr != nil {
+		return nil, fmt.Errorf("%s: %w", spec.action, spec.encodeErr)
+	}
+	res, err := c.invoke(ctx, spec)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Out)
+	if err := decodeInto(res.body, out); err != nil {
+		return nil, fmt.Errorf("%s: decoding response: %w", spec.action, err)
+	}
+	return out, nil
+}
+
+// noAnswer is the Out of actions whose answer carries nothing but RequestId.
+type noAnswer struct{}
 
 // invoke runs spec with the retry policy: exponential backoff with full
 // jitter, at most MaxRetries retries, never sleeping past ctx's deadline.
@@ -159,7 +195,7 @@ func (c *Client) invoke(ctx context.Context, spec callSpec) (*response, error) {
 		if ambiguous && spec.nonIdempotent {
 			return nil, &AmbiguousError{Action: spec.action, Err: err}
 		}
-		if attempt > c.cfg.MaxRetries {
+		if attempt > c.maxRetries {
 			return nil, fmt.Errorf("%s: giving up after %d attempts: %w", spec.action, attempt, err)
 		}
 		delay := c.backoff(attempt)
@@ -242,88 +278,6 @@ func (c *Client) backoff(n int) time.Duration {
 	return floor + time.Duration(rand.Int64N(int64(ceil-floor)+1))
 }
 
-// TransportError is a failure without a service answer (connection refused,
-// reset, EOF, timeout). Its text never contains the signed URL.
-type TransportError struct {
-	Action string
-	Err    error
-}
-
-func (e *TransportError) Error() string { return e.Action + ": " + e.Err.Error() }
-func (e *TransportError) Unwrap() error { return e.Err }
-
-// classify says whether err may be retried and whether the request may
-// have been executed although no answer arrived (ambiguous).
-func classify(err error) (retry, ambiguous bool) {
-	if ae := asAPIError(err); ae != nil {
-		// The server answered "no"; the request was not executed.
-		switch {
-		case ae.Kind == KindThrottled, ae.Code == "ServiceUnavailable", ae.HTTPStatus >= 500:
-			return true, false
-		}
-		return false, false
-	}
-	var te *TransportError
-	if !errors.As(err, &te) {
-		return false, false
-	}
-	// Failures before anything was written: safe to resend anything.
-	var op *net.OpError
-	if errors.As(err, &op) && op.Op == "dial" {
-		return true, false
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return dnsErr.Temporary() || dnsErr.IsTimeout, false
-	}
-	if errors.Is(err, syscall.ECONNREFUSED) {
-		return true, false
-	}
-	// Failures after the request may have been written.
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
-		errors.Is(err, syscall.EPIPE) || errors.Is(err, os.ErrDeadlineExceeded) {
-		return true, true
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		return true, true
-	}
-	msg := strings.ToLower(err.Error())
-	switch {
-	case strings.Contains(msg, "connection refused"):
-		return true, false
-	case strings.Contains(msg, "eof"), strings.Contains(msg, "connection reset"), strings.Contains(msg, "broken pipe"),
-		strings.Contains(msg, "timeout"), strings.Contains(msg, "timed out"), strings.Contains(msg, "server closed"):
-		return true, true
-	}
-	return false, false
-}
-
-var queryInText = regexp.MustCompile(`\?[^\s"']*`)
-
-// sanitizeErr strips query strings (which carry AccessKeyId, Signature and
-// SecurityToken in V2 RPC) from transport error texts.
-func sanitizeErr(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		cp := *ue
-		cp.URL = queryInText.ReplaceAllString(ue.URL, "?<redacted>")
-		return &cp
-	}
-	if strings.Contains(err.Error(), "?") {
-		return &redactedError{msg: queryInText.ReplaceAllString(err.Error(), "?<redacted>"), err: err}
-	}
-	return err
-}
-
-type redactedError struct {
-	msg string
-	err error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.err }
-
 type noRetryKey struct{}
 
 // withoutRetries marks calls made under ctx as single attempts: the status
@@ -333,3 +287,37 @@ func withoutRetries(ctx context.Context) context.Context {
 }
 
 func noRetries(ctx context.Context) bool { v, _ := ctx.Value(noRetryKey{}).(bool); return v }
+
+// strPtr is the typed SDK's "unset" for an empty string.
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return tea.String(s)
+}
+
+// checkCode treats a 200 body whose Code is present and not a success value
+// as a failure (§1.8: several actions report errors this way).
+func checkCode(action string, r *response) error {
+	switch firstString(r.body, "Code") {
+	case "", "success", "Success", "SUCCESS", "200", "OK", "ok":
+		return nil
+	}
+	return answerError(action, r)
+}
+
+// checkSuccessFlag treats a 200 body with "Success": false as a failure
+// (ListImage reports errors this way).
+func checkSuccessFlag(action string, r *response) error {
+	if ok, isBool := r.body["Success"].(bool); isBool && !ok {
+		return answerError(action, r)
+	}
+	return nil
+}
+
+// answerError is the *APIError of a 200 body that reports a failure.
+func answerError(action string, r *response) *APIError {
+	code := firstString(r.body, "Code")
+	return &APIError{Action: action, Code: code, Message: firstString(r.body, "Message"),
+		RequestID: firstString(r.body, "RequestId"), HTTPStatus: r.status, Kind: kindOf(code, r.status)}
+}

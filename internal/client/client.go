@@ -1,7 +1,3 @@
-// Package client is the only door from the provider to the App Streaming
-// OpenAPI (appstream-center 2021-09-01). It hides the SDK, darabonba and tea
-// behind Go-native inputs and outputs, and adds what the SDK does not do
-// reliably: retries, typed errors, a concurrency limit, logging and waiters.
 package client
 
 import (
@@ -26,16 +22,20 @@ const (
 	DefaultEndpoint = "appstream-center.aliyuncs.com"
 	// ProductType is the fixed product type for every CloudApp call.
 	ProductType = "CloudApp"
+	// DefaultMaxRetries is the number of retries when Config.MaxRetries is nil.
+	DefaultMaxRetries = 5
 )
 
 // Config configures a Client. Zero values get sensible defaults.
 type Config struct {
 	// Endpoint: "" = public default over HTTPS; "http://127.0.0.1:8090",
 	// "https://host" or "host[:port]" (HTTPS).
-	Endpoint       string
-	Credential     credentials.Credential
-	RegionID       string
-	MaxRetries     int           // retries after the first attempt; default 5, negative = none
+	Endpoint   string
+	Credential credentials.Credential
+	RegionID   string
+	// MaxRetries is how many times a retryable failure is retried after the
+	// first attempt: nil = default (5), 0 = no retries.
+	MaxRetries     *int
 	RequestTimeout time.Duration // per-attempt read timeout; default 30s
 	ConnectTimeout time.Duration // default 10s
 	// MaxConcurrency bounds in-flight calls; default 32 (what terraform's
@@ -63,10 +63,12 @@ type Client struct {
 	sdk      *appstream.Client
 	protocol string // "HTTP" or "HTTPS", passed on every CallApi
 	cfg      Config
-	sem      chan struct{}
-	limiter  *adaptiveLimiter
-	view     *groupView
-	watcher  *statusWatcher
+	// maxRetries is cfg.MaxRetries resolved (default applied).
+	maxRetries int
+	sem        chan struct{}
+	limiter    *adaptiveLimiter
+	view       *groupView
+	watcher    *statusWatcher
 }
 
 // New validates cfg and builds one SDK1 client used for every call: typed
@@ -75,10 +77,12 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Credential == nil {
 		return nil, errors.New("appstreaming client: no credential configured")
 	}
-	if cfg.MaxRetries == 0 {
-		cfg.MaxRetries = 5
-	} else if cfg.MaxRetries < 0 {
-		cfg.MaxRetries = 0
+	maxRetries := DefaultMaxRetries
+	if cfg.MaxRetries != nil {
+		if *cfg.MaxRetries < 0 {
+			return nil, fmt.Errorf("appstreaming client: MaxRetries must be 0 (no retries) or more, got %d", *cfg.MaxRetries)
+		}
+		maxRetries = *cfg.MaxRetries
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = 30 * time.Second
@@ -122,7 +126,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("appstreaming client: building SDK client: %w", err)
 	}
-	c := &Client{sdk: sdk, protocol: protocol, cfg: cfg, sem: make(chan struct{}, cfg.MaxConcurrency)}
+	c := &Client{sdk: sdk, protocol: protocol, cfg: cfg, maxRetries: maxRetries, sem: make(chan struct{}, cfg.MaxConcurrency)}
 	c.limiter = newAdaptiveLimiter(cfg.MaxRequestsPerSecond, nil)
 	c.view = newGroupView(c)
 	c.watcher = newStatusWatcher(c)

@@ -45,6 +45,27 @@ func TestRetry503AndGiveUp(t *testing.T) {
 	}
 }
 
+func TestMaxRetriesZeroMeansNoRetriesAndNilMeansDefault(t *testing.T) {
+	fs := newFake(t, func(w http.ResponseWriter, r *http.Request, c captured, n int) {
+		writeErr(w, 503, "ServiceUnavailable", "busy")
+	})
+	if _, err := testClient(t, fs.URL, func(cfg *Config) { cfg.MaxRetries = intp(0) }).GetAppInstanceGroup(context.Background(), "aig-1"); err == nil {
+		t.Fatal("no error")
+	}
+	if got := fs.n("GetAppInstanceGroup"); got != 1 {
+		t.Fatalf("MaxRetries 0: attempts = %d, want 1", got)
+	}
+	if _, err := testClient(t, fs.URL, func(cfg *Config) { cfg.MaxRetries = nil }).GetAppInstanceGroup(context.Background(), "aig-1"); err == nil {
+		t.Fatal("no error")
+	}
+	if got := fs.n("GetAppInstanceGroup") - 1; got != 1+DefaultMaxRetries {
+		t.Fatalf("MaxRetries nil: attempts = %d, want %d", got, 1+DefaultMaxRetries)
+	}
+	if _, err := New(Config{Credential: staticCred("a", "b", ""), MaxRetries: intp(-1)}); err == nil {
+		t.Fatal("a negative MaxRetries was accepted")
+	}
+}
+
 func TestRetryDroppedConnection(t *testing.T) {
 	fs := newFake(t, func(w http.ResponseWriter, r *http.Request, c captured, n int) {
 		if n == 1 {
@@ -126,7 +147,7 @@ func TestCtxDeadlineStopsRetries(t *testing.T) {
 		writeErr(w, 503, "ServiceUnavailable", "busy")
 	})
 	c := testClient(t, fs.URL, func(cfg *Config) {
-		cfg.MaxRetries = 50
+		cfg.MaxRetries = intp(50)
 		cfg.RetryBaseDelay, cfg.RetryMaxDelay = 300*time.Millisecond, time.Second
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)

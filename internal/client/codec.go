@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -255,9 +256,22 @@ func (p *params) intNZ(where place, key string, v int) {
 	}
 }
 
+func (p *params) float(where place, key string, v *float64) {
+	if v != nil {
+		p.set(where, key, strconv.FormatFloat(*v, 'f', -1, 64))
+	}
+}
+
 func (p *params) boolPtr(where place, key string, v *bool) {
 	if v != nil {
 		p.set(where, key, strconv.FormatBool(*v))
+	}
+}
+
+// ints flattens an int list as key.1, key.2, … (1-based).
+func (p *params) ints(where place, key string, vs []int) {
+	for i, v := range vs {
+		p.set(where, fmt.Sprintf("%s.%d", key, i+1), strconv.Itoa(v))
 	}
 }
 
@@ -293,4 +307,77 @@ func (p *params) json(where place, key string, v any) error {
 	}
 	p.set(where, key, string(b))
 	return nil
+}
+
+// encode places the fields of an action's Input struct as their wire tags
+// say, so the struct is the one description of what the action sends:
+//
+//	`wire:"query,Name"` or `wire:"body,Name"`, options after further commas:
+//	  always  a string is sent even when empty (required parameters)
+//	  json    the value is sent as one JSON-string parameter (nil or an
+//	          empty list is left out)
+//	`wire:"-"` the field is not sent as is (the encoder places it itself)
+//
+// Without json: a string is sent when non-empty, an int when non-zero,
+// *int, *bool and *float64 when set; []string and []int as Name.1, Name.2,
+// …; []Tag as Name.N.Key / Name.N.Value. A field without a wire tag, or of
+// another type, is an error (TestEveryInputEncodes checks every Input).
+func encode(in any) (*params, error) {
+	rv := reflect.Indirect(reflect.ValueOf(in))
+	rt := rv.Type()
+	p := newParams()
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		tag, ok := f.Tag.Lookup("wire")
+		if !ok {
+			return nil, fmt.Errorf("encoding %s: field %s has no wire tag", rt.Name(), f.Name)
+		}
+		if tag == "-" {
+			continue
+		}
+		parts := strings.Split(tag, ",")
+		if len(parts) < 2 || (parts[0] != "query" && parts[0] != "body") {
+			return nil, fmt.Errorf("encoding %s: field %s: bad wire tag %q", rt.Name(), f.Name, tag)
+		}
+		where, key := inBody, parts[1]
+		if parts[0] == "query" {
+			where = inQuery
+		}
+		always, asJSON := slices.Contains(parts[2:], "always"), slices.Contains(parts[2:], "json")
+		v := rv.Field(i)
+		if asJSON {
+			if v.Kind() == reflect.Slice && v.Len() == 0 {
+				continue
+			}
+			if err := p.json(where, key, v.Interface()); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		switch x := v.Interface().(type) {
+		case string:
+			if always {
+				p.always(where, key, x)
+			} else {
+				p.str(where, key, x)
+			}
+		case int:
+			p.intNZ(where, key, x)
+		case *int:
+			p.intPtr(where, key, x)
+		case *bool:
+			p.boolPtr(where, key, x)
+		case *float64:
+			p.float(where, key, x)
+		case []string:
+			p.list(where, key, x)
+		case []int:
+			p.ints(where, key, x)
+		case []Tag:
+			p.tags(where, key, x)
+		default:
+			return nil, fmt.Errorf("encoding %s: field %s: no wire rule for %s", rt.Name(), f.Name, f.Type)
+		}
+	}
+	return p, nil
 }

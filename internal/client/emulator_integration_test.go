@@ -39,7 +39,7 @@ func TestEmulatorEndToEnd(t *testing.T) {
 	if err != nil || out.AppInstanceGroupID == "" {
 		t.Fatalf("Create: %+v %v", out, err)
 	}
-	g, err := c.WaitForGroupStatus(ctx, out.AppInstanceGroupID, []string{"PUBLISHED"}, []string{"DEPLOYING"}, 30*time.Second)
+	g, err := c.WaitForGroupStatus(ctx, out.AppInstanceGroupID, []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying}, 30*time.Second)
 	if err != nil || g.SessionTimeout != 15 {
 		t.Fatalf("wait: %+v %v", g, err)
 	}

@@ -4,7 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"regexp"
 	"strings"
+	"syscall"
 
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
@@ -223,3 +229,85 @@ func IsAmbiguous(err error) bool {
 	var ae *AmbiguousError
 	return errors.As(err, &ae)
 }
+
+// TransportError is a failure without a service answer (connection refused,
+// reset, EOF, timeout). Its text never contains the signed URL.
+type TransportError struct {
+	Action string
+	Err    error
+}
+
+func (e *TransportError) Error() string { return e.Action + ": " + e.Err.Error() }
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// classify says whether err may be retried and whether the request may
+// have been executed although no answer arrived (ambiguous).
+func classify(err error) (retry, ambiguous bool) {
+	if ae := asAPIError(err); ae != nil {
+		// The server answered "no"; the request was not executed.
+		switch {
+		case ae.Kind == KindThrottled, ae.Code == "ServiceUnavailable", ae.HTTPStatus >= 500:
+			return true, false
+		}
+		return false, false
+	}
+	var te *TransportError
+	if !errors.As(err, &te) {
+		return false, false
+	}
+	// Failures before anything was written: safe to resend anything.
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true, false
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return dnsErr.Temporary() || dnsErr.IsTimeout, false
+	}
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return true, false
+	}
+	// Failures after the request may have been written.
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, os.ErrDeadlineExceeded) {
+		return true, true
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return true, true
+	}
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "connection refused"):
+		return true, false
+	case strings.Contains(msg, "eof"), strings.Contains(msg, "connection reset"), strings.Contains(msg, "broken pipe"),
+		strings.Contains(msg, "timeout"), strings.Contains(msg, "timed out"), strings.Contains(msg, "server closed"):
+		return true, true
+	}
+	return false, false
+}
+
+var queryInText = regexp.MustCompile(`\?[^\s"']*`)
+
+// sanitizeErr strips query strings (which carry AccessKeyId, Signature and
+// SecurityToken in V2 RPC) from transport error texts.
+func sanitizeErr(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		cp := *ue
+		cp.URL = queryInText.ReplaceAllString(ue.URL, "?<redacted>")
+		return &cp
+	}
+	if strings.Contains(err.Error(), "?") {
+		return &redactedError{msg: queryInText.ReplaceAllString(err.Error(), "?<redacted>"), err: err}
+	}
+	return err
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }

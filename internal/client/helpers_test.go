@@ -105,7 +105,7 @@ func testClient(t *testing.T, endpoint string, mod ...func(*Config)) *Client {
 	t.Helper()
 	cfg := Config{
 		Endpoint: endpoint, Credential: staticCred("AKID", "SECRET", ""), RegionID: "cn-shanghai",
-		MaxRetries: 3, RetryBaseDelay: time.Millisecond, RetryMaxDelay: 5 * time.Millisecond,
+		MaxRetries: intp(3), RetryBaseDelay: time.Millisecond, RetryMaxDelay: 5 * time.Millisecond,
 		RequestTimeout: 5 * time.Second, ConnectTimeout: 2 * time.Second, PollInterval: 5 * time.Millisecond,
 	}
 	for _, m := range mod {

@@ -296,7 +296,7 @@ func TestLogsNeverContainSecrets(t *testing.T) {
 	// A transport failure whose error text would carry the signed URL.
 	bad := testClient(t, "http://127.0.0.1:1", func(cfg *Config) {
 		cfg.Credential = staticCred("AKID-LOG", "SECRET-XYZ", "TOKEN-XYZ")
-		cfg.MaxRetries = 1
+		cfg.MaxRetries = intp(1)
 	})
 	_, _ = bad.GetAppInstanceGroup(ctx, "aig-1")
 	out := buf.String()
@@ -334,11 +334,11 @@ func TestWaitForGroupStatus(t *testing.T) {
 		writeJSON(w, 200, map[string]any{"RequestId": "R", "AppInstanceGroupModels": groupJSON(c.Query.Get("AppInstanceGroupId"), "g", st)})
 	})
 	c := testClient(t, fs.URL)
-	g, err := c.WaitForGroupStatus(context.Background(), "aig-1", []string{"PUBLISHED"}, []string{"DEPLOYING"}, 5*time.Second)
+	g, err := c.WaitForGroupStatus(context.Background(), "aig-1", []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying}, 5*time.Second)
 	if err != nil || g.Status != "PUBLISHED" {
 		t.Fatalf("g=%v err=%v", g, err)
 	}
-	_, err = c.WaitForGroupStatus(context.Background(), "aig-bad", []string{"PUBLISHED"}, []string{"DEPLOYING"}, 5*time.Second)
+	_, err = c.WaitForGroupStatus(context.Background(), "aig-bad", []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying}, 5*time.Second)
 	if err == nil || !strings.Contains(err.Error(), `"FAILED"`) {
 		t.Fatalf("err = %v", err)
 	}
@@ -346,7 +346,7 @@ func TestWaitForGroupStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, err = c.WaitForGroupStatus(context.Background(), "aig-slow", []string{"PUBLISHED"}, []string{"DEPLOYING", "PUBLISHED_NEVER"}, 60*time.Millisecond)
+	_, err = c.WaitForGroupStatus(context.Background(), "aig-slow", []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying, GroupStatus("PUBLISHED_NEVER")}, 60*time.Millisecond)
 	if err == nil || time.Since(start) > 2*time.Second {
 		t.Fatalf("timeout not honoured: %v", err)
 	}

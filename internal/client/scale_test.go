@@ -107,7 +107,7 @@ func TestAdaptiveLimiterConfiguredCap(t *testing.T) {
 // emulator's flow control (8 calls per second): every call succeeds and
 // the limiter engages.
 func TestAdaptiveLimiterAgainstQPSCap(t *testing.T) {
-	srv, c := emulatorClient(t, func(cfg *Config) { cfg.MaxRetries = 15 })
+	srv, c := emulatorClient(t, func(cfg *Config) { cfg.MaxRetries = intp(15) })
 	srv.SetFaults(emulator.Faults{QPSLimit: 8})
 	ctx := context.Background()
 	var wg sync.WaitGroup
@@ -139,7 +139,7 @@ func emulatorClient(t *testing.T, mod ...func(*Config)) (*emulator.Server, *Clie
 	t.Cleanup(srv.Close)
 	mod = append([]func(*Config){func(cfg *Config) {
 		cfg.Credential = staticCred(emulator.DefaultAccessKeyID, emulator.DefaultAccessKeySecret, "")
-		cfg.MaxRetries = 8
+		cfg.MaxRetries = intp(8)
 		cfg.RetryBaseDelay = 50 * time.Millisecond
 		cfg.RetryMaxDelay = 2 * time.Second
 	}}, mod...)
@@ -320,7 +320,7 @@ func TestWaitSurvivesThrottledPolls(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g, err := c.WaitForGroupStatus(context.Background(), id, []string{"PUBLISHED"}, []string{"DEPLOYING"}, 30*time.Second)
+			g, err := c.WaitForGroupStatus(context.Background(), id, []GroupStatus{GroupPublished}, []GroupStatus{GroupDeploying}, 30*time.Second)
 			if err == nil && g.Status != "PUBLISHED" {
 				err = fmt.Errorf("%s ended %s", id, g.Status)
 			}

@@ -8,14 +8,14 @@ import (
 )
 
 // waitConfig controls waitFor.
-type waitConfig struct {
-	target   []string
-	pending  []string
+type waitConfig[S ~string] struct {
+	target   []S
+	pending  []S
 	timeout  time.Duration
 	interval time.Duration // first poll delay
 	maxDelay time.Duration // cap of the growing delay
 	// fail lists states that end the wait with an error at once.
-	fail []string
+	fail []S
 }
 
 // UnexpectedStateError says a waited-for object reached a state that can no
@@ -23,6 +23,14 @@ type waitConfig struct {
 type UnexpectedStateError struct {
 	State  string
 	Target []string
+}
+
+func unexpectedState[S ~string](state S, target []S) *UnexpectedStateError {
+	e := &UnexpectedStateError{State: string(state)}
+	for _, t := range target {
+		e.Target = append(e.Target, string(t))
+	}
+	return e
 }
 
 func (e *UnexpectedStateError) Error() string {
@@ -34,7 +42,7 @@ func (e *UnexpectedStateError) Error() string {
 // It polls refresh until it reports a target state, a failure state or
 // a state outside target∪pending, or until timeout/ctx end. The delay starts
 // at interval and grows by half each poll up to maxDelay.
-func waitFor(ctx context.Context, refresh func() (state string, obj any, err error), wc waitConfig) (any, error) {
+func waitFor[S ~string, T any](ctx context.Context, refresh func() (state S, obj T, err error), wc waitConfig[S]) (T, error) {
 	if wc.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, wc.timeout)
@@ -44,7 +52,7 @@ func waitFor(ctx context.Context, refresh func() (state string, obj any, err err
 	if delay <= 0 {
 		delay = time.Second
 	}
-	last := ""
+	var last S
 	for {
 		state, obj, err := refresh()
 		if err != nil {
@@ -57,10 +65,8 @@ func waitFor(ctx context.Context, refresh func() (state string, obj any, err err
 		switch {
 		case slices.Contains(wc.target, state):
 			return obj, nil
-		case slices.Contains(wc.fail, state):
-			return obj, &UnexpectedStateError{State: state, Target: wc.target}
-		case !slices.Contains(wc.pending, state) && !slices.Contains(wc.pending, "*"):
-			return obj, &UnexpectedStateError{State: state, Target: wc.target}
+		case slices.Contains(wc.fail, state), !slices.Contains(wc.pending, state):
+			return obj, unexpectedState(state, wc.target)
 		}
 		t := time.NewTimer(delay)
 		select {
@@ -90,9 +96,8 @@ func (c *Client) pollDelays() (time.Duration, time.Duration) {
 // status outside target∪pending, end the wait at once with an error naming
 // the status; a NotFound answer ends it with that error. Throttled, 5xx or
 // dropped polls never end it: only timeout (or ctx) does.
-func (c *Client) WaitForGroupStatus(ctx context.Context, id string, target, pending []string, timeout time.Duration) (*AppInstanceGroup, error) {
-	fail := []string{"FAILED", "MAINTAIN_FAILED"}
-	fail = slices.DeleteFunc(fail, func(s string) bool { return slices.Contains(target, s) })
+func (c *Client) WaitForGroupStatus(ctx context.Context, id string, target, pending []GroupStatus, timeout time.Duration) (*AppInstanceGroup, error) {
+	fail := slices.DeleteFunc(slices.Clone(groupFailureStatuses), func(s GroupStatus) bool { return slices.Contains(target, s) })
 	var last *AppInstanceGroup
 	err := c.watch(ctx, id, timeout, func(st groupStatus) (bool, error) {
 		if st.gone {
@@ -100,16 +105,14 @@ func (c *Client) WaitForGroupStatus(ctx context.Context, id string, target, pend
 				Message: "delivery group " + id + " does not exist", HTTPStatus: 404, Kind: KindNotFound}
 		}
 		last = st.g
-		switch state := st.g.Status; {
+		switch state := GroupStatus(st.g.Status); {
 		case slices.Contains(target, state):
 			return true, nil
-		case slices.Contains(fail, state):
-			return true, &UnexpectedStateError{State: state, Target: target}
-		case !slices.Contains(pending, state) && !slices.Contains(pending, "*"):
-			return true, &UnexpectedStateError{State: state, Target: target}
+		case slices.Contains(fail, state), !slices.Contains(pending, state):
+			return true, unexpectedState(state, target)
 		}
 		return false, nil
-	}, func() string { return lastStatus(last) }, target)
+	}, func() string { return lastStatus(last) }, fmt.Sprint(target))
 	if err != nil {
 		if IsNotFound(err) {
 			return last, err
@@ -128,7 +131,7 @@ func (c *Client) WaitForGroupDeleted(ctx context.Context, id string, timeout tim
 		}
 		last = st.g
 		return false, nil
-	}, func() string { return lastStatus(last) }, []string{"deleted"})
+	}, func() string { return lastStatus(last) }, "[deleted]")
 	if err != nil {
 		return fmt.Errorf("waiting for delivery group %s to be deleted: %w", id, err)
 	}
@@ -145,7 +148,7 @@ func lastStatus(g *AppInstanceGroup) string {
 // watch subscribes to id and feeds every observed status to done until it
 // reports true, or until timeout/ctx end (exactly then: polls in flight do
 // not hold the wait past its deadline).
-func (c *Client) watch(ctx context.Context, id string, timeout time.Duration, done func(groupStatus) (bool, error), last func() string, target []string) error {
+func (c *Client) watch(ctx context.Context, id string, timeout time.Duration, done func(groupStatus) (bool, error), last func() string, target string) error {
 	if timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
@@ -156,7 +159,7 @@ func (c *Client) watch(ctx context.Context, id string, timeout time.Duration, do
 	for {
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("timeout waiting for %v (last status %q): %w", target, last(), ctx.Err())
+			return fmt.Errorf("timeout waiting for %s (last status %q): %w", target, last(), ctx.Err())
 		case st := <-sub.ch:
 			if ok, err := done(st); ok {
 				return err

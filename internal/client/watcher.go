@@ -137,22 +137,22 @@ func (w *statusWatcher) poll(ctx context.Context, gen uint64, ids []string, tota
 }
 
 func (w *statusWatcher) listRegion(ctx context.Context) (map[string]*AppInstanceGroup, int, bool) {
-	out := map[string]*AppInstanceGroup{}
-	total := 0
-	for page := 1; page <= maxPages; page++ {
-		res, err := w.c.ListAppInstanceGroups(ctx, ListAppInstanceGroupsInput{BizRegionID: w.c.cfg.RegionID, PageNumber: page, PageSize: viewPageSize})
-		if err != nil {
-			return nil, 0, false
+	reported := 0
+	all, err := listAll[AppInstanceGroup](ctx, viewPageSize, "", func(ctx context.Context, n int, _ string) (*ListAppInstanceGroupsOutput, error) {
+		res, err := w.c.ListAppInstanceGroups(ctx, ListAppInstanceGroupsInput{BizRegionID: w.c.cfg.RegionID, PageNumber: n, PageSize: viewPageSize})
+		if err == nil {
+			reported = res.TotalCount
 		}
-		for i := range res.Groups {
-			out[res.Groups[i].AppInstanceGroupID] = &res.Groups[i]
-		}
-		total = max(res.TotalCount, len(out))
-		if len(res.Groups) < viewPageSize || len(out) >= res.TotalCount && res.TotalCount > 0 {
-			break
-		}
+		return res, err
+	})
+	if err != nil {
+		return nil, 0, false
 	}
-	return out, total, true
+	out := make(map[string]*AppInstanceGroup, len(all))
+	for i := range all {
+		out[all[i].AppInstanceGroupID] = &all[i]
+	}
+	return out, max(reported, len(out)), true
 }
 
 // deliver replaces the pending status of every subscriber of id that

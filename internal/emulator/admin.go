@@ -105,6 +105,17 @@ func (pt GroupPatch) Apply(g *Group) {
 func (e *Emulator) adminMux() *http.ServeMux {
 	mux := http.NewServeMux()
 	e.stsAdminRoutes(mux)
+	e.controlAdminRoutes(mux)
+	e.groupAdminRoutes(mux)
+	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
+		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(routes))+" API actions served)")
+	})
+	return mux
+}
+
+// controlAdminRoutes: stats, reset, state, actions, faults, clock and
+// scaling latency.
+func (e *Emulator) controlAdminRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /_emulator/stats", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Stats()) })
 	mux.HandleFunc("POST /_emulator/stats/reset", func(w http.ResponseWriter, r *http.Request) {
 		e.ResetStats()
@@ -117,52 +128,15 @@ func (e *Emulator) adminMux() *http.ServeMux {
 	mux.HandleFunc("GET /_emulator/state", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.State()) })
 	mux.HandleFunc("GET /_emulator/actions", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, Actions()) })
 	mux.HandleFunc("GET /_emulator/faults", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Faults()) })
-	mux.HandleFunc("POST /_emulator/faults", func(w http.ResponseWriter, r *http.Request) {
-		var f Faults
-		if !decodeAdmin(w, r, &f) {
-			return
-		}
-		if f.FailureRate < 0 || f.FailureRate > 1 {
-			adminErr(w, 400, "failure_rate must be 0..1")
-			return
-		}
-		for _, c := range f.FailureCodes {
-			if c == "" {
-				adminErr(w, 400, "failure_codes must not contain empty strings")
-				return
-			}
-		}
-		e.SetFaults(f)
-		writeJSON(w, 200, e.Faults())
-	})
-	clockBody := func() map[string]any { return map[string]any{"now": e.now().Format(time.RFC3339Nano)} }
-	mux.HandleFunc("GET /_emulator/clock", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, clockBody()) })
-	mux.HandleFunc("POST /_emulator/clock", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Advance string `json:"advance"`
-			Set     string `json:"set"`
-		}
-		if !decodeAdmin(w, r, &b) {
-			return
-		}
-		if b.Set != "" {
-			t, err := time.Parse(time.RFC3339, b.Set)
-			if err != nil {
-				adminErr(w, 400, "set must be RFC 3339: "+err.Error())
-				return
-			}
-			e.SetTime(t)
-		}
-		if b.Advance != "" {
-			d, err := time.ParseDuration(b.Advance)
-			if err != nil || d < 0 {
-				adminErr(w, 400, "advance must be a non-negative Go duration such as 90m")
-				return
-			}
-			e.AdvanceTime(d)
-		}
-		writeJSON(w, 200, clockBody())
-	})
+	mux.HandleFunc("POST /_emulator/faults", e.adminSetFaults)
+	mux.HandleFunc("GET /_emulator/clock", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.clockBody()) })
+	mux.HandleFunc("POST /_emulator/clock", e.adminSetClock)
+	mux.HandleFunc("POST /_emulator/scaling", e.adminSetScaling)
+}
+
+// groupAdminRoutes: /_emulator/groups/{id}[/users|/user_groups|/sessions|/bill]
+// and /_emulator/policies/{id}.
+func (e *Emulator) groupAdminRoutes(mux *http.ServeMux) {
 	groupResult := func(w http.ResponseWriter, id string, err error) {
 		if errors.Is(err, ErrNotFound) {
 			adminErr(w, 404, err.Error())
@@ -216,58 +190,7 @@ func (e *Emulator) adminMux() *http.ServeMux {
 	}
 	mux.HandleFunc("POST /_emulator/groups/{id}/users", addRemove(e.AuthorizeUsers))
 	mux.HandleFunc("POST /_emulator/groups/{id}/user_groups", addRemove(e.AuthorizeUserGroups))
-	mux.HandleFunc("POST /_emulator/groups/{id}/sessions", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Connect    int `json:"connect"`
-			Disconnect int `json:"disconnect"`
-		}
-		if !decodeAdmin(w, r, &b) {
-			return
-		}
-		if b.Connect < 0 || b.Disconnect < 0 {
-			adminErr(w, 400, "connect and disconnect must be >= 0")
-			return
-		}
-		id := r.PathValue("id")
-		err := e.Connect(id, b.Connect)
-		if err == nil {
-			err = e.Disconnect(id, b.Disconnect)
-		}
-		if err != nil {
-			adminErr(w, 404, err.Error())
-			return
-		}
-		rec, _ := e.GroupRecord(id)
-		writeJSON(w, 200, map[string]any{"group": id, "sessions": rec.Sessions})
-	})
-	mux.HandleFunc("POST /_emulator/scaling", func(w http.ResponseWriter, r *http.Request) {
-		var b struct {
-			Create  string `json:"create"`
-			Release string `json:"release"`
-		}
-		if !decodeAdmin(w, r, &b) {
-			return
-		}
-		e.mu.Lock()
-		l := e.st.latency
-		e.mu.Unlock()
-		for _, f := range []struct {
-			s   string
-			dst *time.Duration
-		}{{b.Create, &l.Create}, {b.Release, &l.Release}} {
-			if f.s == "" {
-				continue
-			}
-			d, err := time.ParseDuration(f.s)
-			if err != nil || d < 0 {
-				adminErr(w, 400, "create and release must be non-negative Go durations such as 5m18s")
-				return
-			}
-			*f.dst = d
-		}
-		e.SetScalingLatency(l)
-		writeJSON(w, 200, map[string]any{"create": l.Create.String(), "release": l.Release.String()})
-	})
+	mux.HandleFunc("POST /_emulator/groups/{id}/sessions", e.adminSessions)
 	mux.HandleFunc("GET /_emulator/groups/{id}/bill", func(w http.ResponseWriter, r *http.Request) {
 		b, err := e.GroupBill(r.PathValue("id"))
 		if err != nil {
@@ -284,8 +207,150 @@ func (e *Emulator) adminMux() *http.ServeMux {
 		}
 		writeJSON(w, 200, p)
 	})
-	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
-		adminErr(w, 404, "unknown admin path "+r.Method+" "+r.URL.Path+"; see README.md ("+strconv.Itoa(len(handlers))+" API actions served)")
+}
+
+// stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
+// /_emulator/sts/oidc-providers, GET /_emulator/sts/credentials (issued,
+// without secrets), GET /_emulator/sts/key-calls.
+func (e *Emulator) stsAdminRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Roles()) })
+	mux.HandleFunc("POST /_emulator/sts/roles", putHandler(e.PutRole))
+	mux.HandleFunc("GET /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, e.oidcProviders())
 	})
-	return mux
+	mux.HandleFunc("POST /_emulator/sts/oidc-providers", putHandler(e.PutOIDCProvider))
+	mux.HandleFunc("GET /_emulator/sts/credentials", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, e.IssuedCredentials())
+	})
+	mux.HandleFunc("GET /_emulator/sts/key-calls", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.KeyCalls()) })
+}
+
+// putHandler decodes a T from the body, stores it with put and echoes it;
+// a value put refuses is a 400.
+func putHandler[T any](put func(T) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var v T
+		if !decodeAdmin(w, r, &v) {
+			return
+		}
+		if err := put(v); err != nil {
+			adminErr(w, 400, err.Error())
+			return
+		}
+		writeJSON(w, 200, v)
+	}
+}
+
+// adminSetFaults: POST /_emulator/faults replaces the fault configuration.
+func (e *Emulator) adminSetFaults(w http.ResponseWriter, r *http.Request) {
+	var f Faults
+	if !decodeAdmin(w, r, &f) {
+		return
+	}
+	if f.FailureRate < 0 || f.FailureRate > 1 {
+		adminErr(w, 400, "failure_rate must be 0..1")
+		return
+	}
+	for _, c := range f.FailureCodes {
+		if c == "" {
+			adminErr(w, 400, "failure_codes must not contain empty strings")
+			return
+		}
+	}
+	e.SetFaults(f)
+	writeJSON(w, 200, e.Faults())
+}
+
+// adminSetClock: POST /_emulator/clock sets and/or advances the clock.
+func (e *Emulator) adminSetClock(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Advance string `json:"advance"`
+		Set     string `json:"set"`
+	}
+	if !decodeAdmin(w, r, &b) {
+		return
+	}
+	if b.Set != "" {
+		t, err := time.Parse(time.RFC3339, b.Set)
+		if err != nil {
+			adminErr(w, 400, "set must be RFC 3339: "+err.Error())
+			return
+		}
+		e.SetTime(t)
+	}
+	if b.Advance != "" {
+		d, ok := nonNegativeDuration(b.Advance)
+		if !ok {
+			adminErr(w, 400, "advance must be a non-negative Go duration such as 90m")
+			return
+		}
+		e.AdvanceTime(d)
+	}
+	writeJSON(w, 200, e.clockBody())
+}
+
+// adminSetScaling: POST /_emulator/scaling sets the elastic create/release latency.
+func (e *Emulator) adminSetScaling(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Create  string `json:"create"`
+		Release string `json:"release"`
+	}
+	if !decodeAdmin(w, r, &b) {
+		return
+	}
+	e.mu.Lock()
+	l := e.st.latency
+	e.mu.Unlock()
+	for _, f := range []struct {
+		s   string
+		dst *time.Duration
+	}{{b.Create, &l.Create}, {b.Release, &l.Release}} {
+		if f.s == "" {
+			continue
+		}
+		d, ok := nonNegativeDuration(f.s)
+		if !ok {
+			adminErr(w, 400, "create and release must be non-negative Go durations such as 5m18s")
+			return
+		}
+		*f.dst = d
+	}
+	e.SetScalingLatency(l)
+	writeJSON(w, 200, map[string]any{"create": l.Create.String(), "release": l.Release.String()})
+}
+
+// adminSessions: POST /_emulator/groups/{id}/sessions connects, then disconnects sessions.
+func (e *Emulator) adminSessions(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Connect    int `json:"connect"`
+		Disconnect int `json:"disconnect"`
+	}
+	if !decodeAdmin(w, r, &b) {
+		return
+	}
+	if b.Connect < 0 || b.Disconnect < 0 {
+		adminErr(w, 400, "connect and disconnect must be >= 0")
+		return
+	}
+	id := r.PathValue("id")
+	err := e.Connect(id, b.Connect)
+	if err == nil {
+		err = e.Disconnect(id, b.Disconnect)
+	}
+	if err != nil {
+		adminErr(w, 404, err.Error())
+		return
+	}
+	rec, _ := e.GroupRecord(id)
+	writeJSON(w, 200, map[string]any{"group": id, "sessions": rec.Sessions})
+}
+
+func (e *Emulator) clockBody() map[string]any {
+	return map[string]any{"now": e.now().Format(time.RFC3339Nano)}
+}
+
+// nonNegativeDuration parses a Go duration such as 90m that is not negative.
+func nonNegativeDuration(s string) (time.Duration, bool) {
+	d, err := time.ParseDuration(s)
+	return d, err == nil && d >= 0
 }

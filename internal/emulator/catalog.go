@@ -182,24 +182,30 @@ func imageView(im Image) map[string]any {
 	}
 }
 
-func init() {
-	handlers["ListRegions"] = (*Emulator).listRegions
-	handlers["ListNodeInstanceType"] = (*Emulator).listNodeInstanceType
-	handlers["ListImage"] = (*Emulator).listImage
-	handlers["GetResourcePrice"] = (*Emulator).getResourcePrice
+// listRegionsReq is ListRegions' request.
+type listRegionsReq struct{}
+
+func (r *listRegionsReq) validate(_ *Emulator, c *call) *apiError {
+	return checkOptionalProduct(c.p)
 }
 
-func (e *Emulator) listRegions(c *call) (map[string]any, *apiError) {
-	if pt := c.p.str("ProductType"); pt != "" && pt != "CloudApp" {
-		return nil, invalid("ProductType", "must be CloudApp")
-	}
+func (e *Emulator) listRegions(*listRegionsReq) map[string]any {
 	var out []map[string]any
 	for _, r := range e.st.catalog.Regions {
 		out = append(out, map[string]any{"regionId": r}) // lower-case key, as the service sends it
 	}
-	return map[string]any{"RegionModels": out}, nil
+	return map[string]any{"RegionModels": out}
 }
 
+// checkOptionalProduct: ProductType may be left out, else it is CloudApp.
+func checkOptionalProduct(p params) *apiError {
+	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" {
+		return invalid("ProductType", "must be CloudApp")
+	}
+	return nil
+}
+
+// checkProduct: ProductType is required and CloudApp.
 func checkProduct(p params) *apiError {
 	pt, ae := p.required("ProductType")
 	if ae != nil {
@@ -225,69 +231,67 @@ func (e *Emulator) checkRegion(p params, name string, required bool) (string, *a
 	return r, nil
 }
 
-func (e *Emulator) listNodeInstanceType(c *call) (map[string]any, *apiError) {
+// listTypesReq is ListNodeInstanceType's request: a page and filters
+// (the number filters are optional; a zero value is a filter too).
+type listTypesReq struct {
+	page                  pageReq
+	id, family            string
+	cpu, gpu, mem, gpuMem float64
+	hasCPU, hasGPU        bool
+	hasMem, hasGPUMem     bool
+}
+
+func (r *listTypesReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if _, ae := e.checkRegion(p, "BizRegionId", false); ae != nil {
-		return nil, ae
+		return ae
 	}
-	num, size, ae := p.pageParams(10, 100, true)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, true); ae != nil {
+		return ae
 	}
 	if os := p.str("OsType"); os != "" && os != "Windows" && os != "Linux" {
-		return nil, invalid("OsType", "must be Windows or Linux")
+		return invalid("OsType", "must be Windows or Linux")
 	}
 	if l := p.str("Language"); l != "" && l != "en-US" && l != "zh-CN" {
-		return nil, invalid("Language", "must be en-US or zh-CN")
+		return invalid("Language", "must be en-US or zh-CN")
 	}
-	fnum := func(k string) (float64, bool, *apiError) {
-		s := p.str(k)
-		if s == "" {
-			return 0, false, nil
+	for _, f := range []struct {
+		name string
+		v    *float64
+		has  *bool
+	}{{"Cpu", &r.cpu, &r.hasCPU}, {"Gpu", &r.gpu, &r.hasGPU}, {"Memory", &r.mem, &r.hasMem}, {"GpuMemory", &r.gpuMem, &r.hasGPUMem}} {
+		if *f.v, *f.has, ae = p.floatParam(f.name); ae != nil {
+			return ae
 		}
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return 0, true, invalid(k, "%q is not a number", s)
-		}
-		return f, true, nil
 	}
-	cpu, hasCPU, ae := fnum("Cpu")
-	if ae != nil {
-		return nil, ae
+	r.id, r.family = p.str("NodeInstanceType"), p.str("NodeInstanceTypeFamily")
+	return nil
+}
+
+func (r *listTypesReq) matches(t InstanceType) bool {
+	if r.id != "" && r.id != t.ID || r.family != "" && r.family != t.Family {
+		return false
 	}
-	gpu, hasGPU, ae := fnum("Gpu")
-	if ae != nil {
-		return nil, ae
+	tc, _ := strconv.ParseFloat(t.CPU, 64)
+	tg, _ := strconv.ParseFloat(t.GPU, 64)
+	if r.hasCPU && tc != r.cpu || r.hasGPU && tg != r.gpu {
+		return false
 	}
-	mem, hasMem, ae := fnum("Memory")
-	if ae != nil {
-		return nil, ae
+	// Memory filters accept MB or GiB: the unit is undocumented.
+	if r.hasMem && r.mem != float64(t.MemoryMB) && r.mem*1024 != float64(t.MemoryMB) {
+		return false
 	}
-	gmem, hasGMem, ae := fnum("GpuMemory")
-	if ae != nil {
-		return nil, ae
-	}
+	return !r.hasGPUMem || r.gpuMem == float64(t.GPUMemoryMB) || r.gpuMem*1024 == float64(t.GPUMemoryMB)
+}
+
+func (e *Emulator) listNodeInstanceType(r *listTypesReq) map[string]any {
 	var rows []map[string]any
 	for _, t := range e.st.catalog.InstanceTypes {
-		if v := p.str("NodeInstanceType"); v != "" && v != t.ID {
-			continue
-		}
-		if v := p.str("NodeInstanceTypeFamily"); v != "" && v != t.Family {
-			continue
-		}
-		tc, _ := strconv.ParseFloat(t.CPU, 64)
-		tg, _ := strconv.ParseFloat(t.GPU, 64)
-		if hasCPU && tc != cpu || hasGPU && tg != gpu {
-			continue
-		}
-		// Memory filters accept MB or GiB: the unit is undocumented.
-		if hasMem && mem != float64(t.MemoryMB) && mem*1024 != float64(t.MemoryMB) {
-			continue
-		}
-		if hasGMem && gmem != float64(t.GPUMemoryMB) && gmem*1024 != float64(t.GPUMemoryMB) {
+		if !r.matches(t) {
 			continue
 		}
 		rows = append(rows, map[string]any{
@@ -295,254 +299,66 @@ func (e *Emulator) listNodeInstanceType(c *call) (map[string]any, *apiError) {
 			"Cpu": t.CPU, "Gpu": t.GPU, "Memory": t.MemoryMB, "GpuMemory": t.GPUMemoryMB, "MaxCapacity": t.MaxCapacity,
 		})
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"NodeInstanceTypeModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+	return r.page.answer("NodeInstanceTypeModels", rows)
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+// listImagesReq is ListImage's request: a page and filters.
+type listImagesReq struct {
+	page                                          pageReq
+	id, name, imageType, osType, status, platform string
+	regions                                       []string
 }
 
-func (e *Emulator) listImage(c *call) (map[string]any, *apiError) {
+func (r *listImagesReq) validate(_ *Emulator, c *call) *apiError {
 	p := c.p
 	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" && pt != "CloudDesktop" && pt != "WuyingServer" {
-		return nil, invalid("ProductType", "must be CloudApp, CloudDesktop or WuyingServer")
+		return invalid("ProductType", "must be CloudApp, CloudDesktop or WuyingServer")
 	}
-	num, size, ae := p.pageParams(10, 100, false)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, false); ae != nil {
+		return ae
 	}
-	if t := p.str("ImageType"); t != "" && !oneOf(t, "User", "Shared", "System", "Community") {
-		return nil, invalid("ImageType", "must be User, Shared, System or Community")
+	r.imageType, r.status = p.str("ImageType"), p.str("Status")
+	if r.imageType != "" && !oneOf(r.imageType, "User", "Shared", "System", "Community") {
+		return invalid("ImageType", "must be User, Shared, System or Community")
 	}
-	if s := p.str("Status"); s != "" && !oneOf(s, "AVAILABLE", "INIT", "CREATE_FAILED", "CREATING") {
-		return nil, invalid("Status", "must be AVAILABLE, INIT, CREATE_FAILED or CREATING")
+	if r.status != "" && !oneOf(r.status, "AVAILABLE", "INIT", "CREATE_FAILED", "CREATING") {
+		return invalid("Status", "must be AVAILABLE, INIT, CREATE_FAILED or CREATING")
 	}
-	regions := p.list("BizRegionIdList")
-	var rows []map[string]any
-	for _, im := range e.st.catalog.Images {
-		if v := p.str("ImageId"); v != "" && v != im.ID {
-			continue
-		}
-		if v := p.str("ImageName"); v != "" && !strings.Contains(im.Name, v) {
-			continue
-		}
-		if v := p.str("ImageType"); v != "" && v != im.Type {
-			continue
-		}
-		if v := p.str("OsType"); v != "" && v != im.OsType {
-			continue
-		}
-		if v := p.str("Status"); v != "" && v != im.Status {
-			continue
-		}
-		if v := p.str("PlatformName"); v != "" && v != im.PlatformName {
-			continue
-		}
-		if len(regions) > 0 {
-			ok := false
-			for _, r := range regions {
-				ok = ok || im.inRegion(r)
-			}
-			if !ok {
-				continue
-			}
-		}
-		rows = append(rows, imageView(im))
-	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"Code": "200", "Success": true, "Message": "success", "Count": len(rows), "Data": nonNil(rows[lo:hi]), "PageNumber": num, "PageSize": size}, nil
+	r.id, r.name, r.osType, r.platform = p.str("ImageId"), p.str("ImageName"), p.str("OsType"), p.str("PlatformName")
+	r.regions = p.list("BizRegionIdList")
+	return nil
 }
 
-func oneOf(s string, vals ...string) bool {
-	for _, v := range vals {
-		if s == v {
+// matches applies the filters; ImageName matches a part of the name, and
+// BizRegionIdList any of its regions.
+func (r *listImagesReq) matches(im Image) bool {
+	switch {
+	case r.id != "" && r.id != im.ID,
+		r.name != "" && !strings.Contains(im.Name, r.name),
+		r.imageType != "" && r.imageType != im.Type,
+		r.osType != "" && r.osType != im.OsType,
+		r.status != "" && r.status != im.Status,
+		r.platform != "" && r.platform != im.PlatformName:
+		return false
+	}
+	if len(r.regions) == 0 {
+		return true
+	}
+	for _, reg := range r.regions {
+		if im.inRegion(reg) {
 			return true
 		}
 	}
 	return false
 }
 
-// checkPeriod applies §4 rule 3: Week→1; Month→1,2,3,6; Year→1,2,3.
-func checkPeriod(period int64, unit string) *apiError {
-	ok := false
-	switch unit {
-	case "Week":
-		ok = period == 1
-	case "Month":
-		ok = period == 1 || period == 2 || period == 3 || period == 6
-	case "Year":
-		ok = period >= 1 && period <= 3
-	default:
-		return invalid("PeriodUnit", "must be Week, Month or Year")
-	}
-	if !ok {
-		return invalid("Period", "%d %s is not a valid subscription length (Week: 1; Month: 1, 2, 3, 6; Year: 1, 2, 3)", period, unit)
-	}
-	return nil
-}
-
-// periodMonths converts a subscription length to months; a week is 7/30
-// of a month, the proration the console's billing example uses.
-func periodMonths(period int64, unit string) float64 {
-	switch unit {
-	case "Week":
-		return float64(period) * 7 / 30
-	case "Year":
-		return float64(period) * 12
-	default:
-		return float64(period)
-	}
-}
-
-// Quote is one price computed by the emulator's price formula.
-//
-// Price formula (all amounts CNY, list prices in the catalog per node):
-//
-//	PrePaid:  OriginalPrice = Monthly × months(Period, PeriodUnit) × Amount
-//	          months: Week = 7/30 per week, Month = Period, Year = 12 × Period
-//	          DiscountPrice = 15 % of OriginalPrice for Year, else 0; a
-//	          discount comes with the selected promotion promo-yearly-15
-//	          rounded to 2 decimals
-//	PostPaid: OriginalPrice = Hourly × Amount (price per hour; Period and
-//	          PeriodUnit are validated but do not change the price),
-//	          DiscountPrice = 0, rounded to 6 decimals
-//	          Hourly = catalog value, or Monthly × 0.726736 / 199
-//	TradePrice = OriginalPrice − DiscountPrice
-//
-// appstreaming.general.4c8g: Monthly 199 (PrePaid 1 Month = "199.00"),
-// Hourly 0.726736; the other types: 8c16g 398, vgpu.4c8g.2g 499,
-// vgpu.8c16g.4g 899, vgpu.8c31g.16g 1999, vgpu.14c93g.12g 2599 per month.
-type Quote struct {
-	Original, Discount, Trade float64
-	Decimals                  int
-}
-
-// PriceQuote computes a quote for a node spec.
-func PriceQuote(t InstanceType, chargeType string, period int64, unit string, amount int64) Quote {
-	if chargeType == "PostPaid" {
-		o := round(t.hourly()*float64(amount), 6)
-		return Quote{Original: o, Trade: o, Decimals: 6}
-	}
-	o := round(t.Monthly*periodMonths(period, unit)*float64(amount), 2)
-	d := 0.0
-	if unit == "Year" {
-		d = round(o*0.15, 2)
-	}
-	return Quote{Original: o, Discount: d, Trade: round(o-d, 2), Decimals: 2}
-}
-
-func money(x float64, decimals int) string {
-	if decimals <= 2 {
-		return strconv.FormatFloat(x, 'f', 2, 64)
-	}
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".00"
-	} else if len(s)-strings.Index(s, ".") == 2 {
-		s += "0"
-	}
-	return s
-}
-
-// yearlyPromotion is the promotion that carries the yearly discount of
-// PriceQuote, so quotes show where a DiscountPrice comes from.
-var yearlyPromotion = map[string]any{
-	"PromotionId": "promo-yearly-15", "PromotionName": "Yearly subscription discount",
-	"PromotionDesc": "15 % off subscriptions paid by the year", "OptionCode": "youhui_yearly", "Selected": true,
-}
-
-func priceObject(q Quote, rule string) map[string]any {
-	promotions := []any{}
-	if q.Discount > 0 {
-		promotions = append(promotions, yearlyPromotion)
-	}
-	return map[string]any{
-		"Price": map[string]any{
-			"Currency": "CNY", "OriginalPrice": money(q.Original, q.Decimals), "DiscountPrice": money(q.Discount, q.Decimals),
-			"TradePrice": money(q.Trade, q.Decimals), "Promotions": promotions,
-		},
-		"Rules": []map[string]any{{"RuleId": int64(1001), "Description": rule}},
-	}
-}
-
-func (e *Emulator) getResourcePrice(c *call) (map[string]any, *apiError) {
-	p := c.p
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	if _, ae := e.checkRegion(p, "BizRegionId", true); ae != nil {
-		return nil, ae
-	}
-	ct, ae := p.required("ChargeType")
-	if ae != nil {
-		return nil, ae
-	}
-	if ct != "PostPaid" && ct != "PrePaid" {
-		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
-	}
-	amount, ok, ae := p.intParam("Amount")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Amount")
-	}
-	if amount < 1 || amount > 1000 {
-		return nil, invalid("Amount", "must be 1..1000")
-	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		return nil, ae
-	}
-	resp := map[string]any{"Code": "success", "Message": ""}
-	if nt := p.str("NodeInstanceType"); nt != "" {
-		t, ok := e.st.catalog.instanceType(nt)
-		if !ok {
-			return nil, invalid("NodeInstanceType", "unknown instance type %q", nt)
-		}
-		q := PriceQuote(t, ct, period, unit, amount)
-		resp["PriceModel"] = priceObject(q, "list price "+t.ID)
-		return resp, nil
-	}
-	at := p.str("AppInstanceType")
-	if at == "" {
-		return nil, errf(400, "MissingParameter.NodeInstanceType", "One of NodeInstanceType or AppInstanceType is required.")
-	}
-	// AppInstanceType may name a spec or a family (then its first spec).
-	var t InstanceType
-	found := false
-	for _, x := range e.st.catalog.InstanceTypes {
-		if x.ID == at || x.Family == at {
-			t, found = x, true
-			break
+func (e *Emulator) listImage(r *listImagesReq) map[string]any {
+	var rows []map[string]any
+	for _, im := range e.st.catalog.Images {
+		if r.matches(im) {
+			rows = append(rows, imageView(im))
 		}
 	}
-	if !found {
-		return nil, invalid("AppInstanceType", "unknown session spec %q", at)
-	}
-	q := PriceQuote(t, ct, period, unit, amount)
-	list := []map[string]any{withType(priceObject(q, "connected session price "+t.ID), "Connected")}
-	if ct == "PostPaid" {
-		// A standby (disconnected but retained) session costs 20 % of a connected one.
-		sq := Quote{Original: round(q.Original*0.2, 6), Trade: round(q.Trade*0.2, 6), Decimals: 6}
-		list = append(list, withType(priceObject(sq, "standby session price "+t.ID), "Standby"))
-	}
-	resp["PriceList"] = list
-	return resp, nil
+	return map[string]any{"Code": "200", "Success": true, "Message": "success", "Count": len(rows), "Data": r.page.rows(rows), "PageNumber": r.page.num, "PageSize": r.page.size}
 }
-
-func withType(m map[string]any, t string) map[string]any { m["PriceType"] = t; return m }

@@ -121,38 +121,60 @@ func jsonKind(goKind string) string {
 	return goKind
 }
 
-func (f CatalogFile) validate() error {
-	var errs []string
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, field+": "+fmt.Sprintf(format, args...))
+// problems collects what is wrong with a catalog file, field by field.
+type problems []string
+
+func (p *problems) bad(field, format string, args ...any) {
+	*p = append(*p, field+": "+fmt.Sprintf(format, args...))
+}
+
+// uniqueID reports an ID that does not match pattern (what says what it
+// should look like) or that seen already holds, and adds it to seen.
+func (p *problems) uniqueID(seen map[string]bool, field, id string, pattern *regexp.Regexp, what string) {
+	switch {
+	case !pattern.MatchString(id):
+		p.bad(field, "%q is not %s", id, what)
+	case seen[id]:
+		p.bad(field, "%q is listed twice", id)
 	}
+	seen[id] = true
+}
+
+func (f CatalogFile) validate() error {
+	var errs problems
+	regions := f.validateRegions(&errs)
+	f.validateTypes(&errs)
+	f.validateImages(&errs, regions)
+	f.validateUserGroups(&errs)
+	if len(errs) > 0 {
+		return errors.New(strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// validateRegions returns the set of the file's regions.
+func (f CatalogFile) validateRegions(errs *problems) map[string]bool {
+	bad := errs.bad
 	if len(f.Regions) == 0 {
 		bad("regions", "at least one region is required")
 	}
 	regions := map[string]bool{}
 	for i, r := range f.Regions {
 		field := fmt.Sprintf("regions[%d]", i)
-		switch {
-		case !catalogRegionPattern.MatchString(r):
-			bad(field, "%q is not a region ID such as cn-shanghai", r)
-		case regions[r]:
-			bad(field, "%q is listed twice", r)
-		}
-		regions[r] = true
+		errs.uniqueID(regions, field, r, catalogRegionPattern, "a region ID such as cn-shanghai")
 	}
+	return regions
+}
+
+func (f CatalogFile) validateTypes(errs *problems) {
+	bad := errs.bad
 	if len(f.InstanceTypes) == 0 {
 		bad("instance_types", "at least one instance type is required")
 	}
 	typeIDs := map[string]bool{}
 	for i, t := range f.InstanceTypes {
 		field := fmt.Sprintf("instance_types[%d]", i)
-		switch {
-		case !catalogTypePattern.MatchString(t.ID):
-			bad(field+".id", "%q is not an instance type ID such as appstreaming.general.4c8g", t.ID)
-		case typeIDs[t.ID]:
-			bad(field+".id", "%q is listed twice", t.ID)
-		}
-		typeIDs[t.ID] = true
+		errs.uniqueID(typeIDs, field+".id", t.ID, catalogTypePattern, "an instance type ID such as appstreaming.general.4c8g")
 		if t.Family != "" && !strings.HasPrefix(t.ID, t.Family+".") {
 			bad(field+".family", "%q must be a prefix of the id %q (up to a dot)", t.Family, t.ID)
 		}
@@ -181,19 +203,17 @@ func (f CatalogFile) validate() error {
 			bad(field+".hourly_cny", "must not be negative (got %v)", t.HourlyCNY)
 		}
 	}
+}
+
+func (f CatalogFile) validateImages(errs *problems, regions map[string]bool) {
+	bad := errs.bad
 	if len(f.Images) == 0 {
 		bad("images", "at least one image is required")
 	}
 	imageIDs := map[string]bool{}
 	for i, im := range f.Images {
 		field := fmt.Sprintf("images[%d]", i)
-		switch {
-		case !catalogImagePattern.MatchString(im.ID):
-			bad(field+".id", "%q is not an image ID such as img-win2019-office", im.ID)
-		case imageIDs[im.ID]:
-			bad(field+".id", "%q is listed twice", im.ID)
-		}
-		imageIDs[im.ID] = true
+		errs.uniqueID(imageIDs, field+".id", im.ID, catalogImagePattern, "an image ID such as img-win2019-office")
 		if strings.TrimSpace(im.Name) == "" {
 			bad(field+".name", "must not be empty")
 		}
@@ -230,6 +250,10 @@ func (f CatalogFile) validate() error {
 			}
 		}
 	}
+}
+
+func (f CatalogFile) validateUserGroups(errs *problems) {
+	bad := errs.bad
 	for _, id := range mapKeys(f.UserGroups) {
 		if !ugPattern.MatchString(id) {
 			bad("user_groups", "%q is not a user group ID (ug- and 4 to 32 lower-case letters or digits)", id)
@@ -237,10 +261,6 @@ func (f CatalogFile) validate() error {
 			bad("user_groups."+id, "the name must not be empty")
 		}
 	}
-	if len(errs) > 0 {
-		return errors.New(strings.Join(errs, "; "))
-	}
-	return nil
 }
 
 func (f CatalogFile) catalog() *Catalog {

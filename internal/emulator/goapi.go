@@ -3,6 +3,7 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 )
 
@@ -206,4 +207,95 @@ func (e *Emulator) Disconnect(groupID string, n int) error {
 	}
 	e.disconnect(g, n)
 	return nil
+}
+
+// The STS side of the Go API (the service itself is in sts.go).
+
+// PutRole adds or replaces a role.
+func (e *Emulator) PutRole(r Role) error {
+	if !roleARNPattern.MatchString(r.ARN) {
+		return fmt.Errorf("role ARN %q is not acs:ram::<account>:role/<name>", r.ARN)
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.roles[r.ARN] = r
+	b.mu.Unlock()
+	return nil
+}
+
+// PutOIDCProvider adds or replaces an OIDC provider.
+func (e *Emulator) PutOIDCProvider(p OIDCProvider) error {
+	if !oidcProviderARNPattern.MatchString(p.ARN) {
+		return fmt.Errorf("OIDC provider ARN %q is not acs:ram::<account>:oidc-provider/<name>", p.ARN)
+	}
+	if p.IssuerURL == "" {
+		return fmt.Errorf("OIDC provider %s needs an issuer URL", p.ARN)
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.providers[p.ARN] = p
+	b.mu.Unlock()
+	return nil
+}
+
+// Roles returns the configured roles.
+func (e *Emulator) Roles() []Role {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return mapValues(b.st.roles)
+}
+
+// oidcProviders returns the configured OIDC providers.
+func (e *Emulator) oidcProviders() []OIDCProvider {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return mapValues(b.st.providers)
+}
+
+// IssuedCredentials returns the temporary credentials handed out so far,
+// oldest first (secrets left out of JSON).
+func (e *Emulator) IssuedCredentials() []IssuedCredential {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := make([]IssuedCredential, 0, len(b.st.issued))
+	for _, c := range b.st.issued {
+		out = append(out, *c)
+	}
+	for i := 1; i < len(out); i++ { // insertion sort by expiration, then ID
+		for j := i; j > 0 && (out[j].Expiration.Before(out[j-1].Expiration) ||
+			out[j].Expiration.Equal(out[j-1].Expiration) && out[j].AccessKeyID < out[j-1].AccessKeyID); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// KeyCalls returns how many App Streaming calls each access key signed
+// (successfully verified requests; STS calls are not counted).
+func (e *Emulator) KeyCalls() map[string]int {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return maps.Clone(b.st.keyCalls)
+}
+
+// KeyUses returns the verified App Streaming calls in arrival order with
+// their signing keys (the first 10000).
+func (e *Emulator) KeyUses() []KeyUse {
+	b := e.sts()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]KeyUse(nil), b.st.keyUses...)
+}
+
+// mapValues lists the values of m in no order (empty, not nil, for JSON).
+func mapValues[K comparable, V any](m map[K]V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
 }

@@ -1,23 +1,10 @@
 package emulator
 
 import (
-	"encoding/json"
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 )
-
-func init() {
-	handlers["CreateAppInstanceGroup"] = (*Emulator).createGroup
-	handlers["GetAppInstanceGroup"] = (*Emulator).getGroup
-	handlers["ListAppInstanceGroup"] = (*Emulator).listGroups
-	handlers["ModifyAppInstanceGroupAttribute"] = (*Emulator).modifyGroupAttribute
-	handlers["UpdateAppInstanceGroupImage"] = (*Emulator).updateImage
-	handlers["RenewAppInstanceGroup"] = (*Emulator).renewGroup
-	handlers["DeleteAppInstanceGroup"] = (*Emulator).deleteGroup
-	handlers["LogOffAllSessionsInAppInstanceGroup"] = (*Emulator).logOffAll
-}
 
 var groupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
 
@@ -36,120 +23,20 @@ func (e *Emulator) groupParam(p params) (*Group, *apiError) {
 	return g, nil
 }
 
-type runtimeReq struct {
-	DebugMode                         *string `json:"DebugMode"`
-	PerSessionPerApp                  *bool   `json:"PerSessionPerApp"`
-	PersistentAppInstanceScheduleMode *string `json:"PersistentAppInstanceScheduleMode"`
-	SessionPreOpen                    *string `json:"SessionPreOpen"`
-	SessionType                       *string `json:"SessionType"`
-	SessionUserGenerationMode         *string `json:"SessionUserGenerationMode"`
-}
-
-type securityReq struct {
-	ResetAfterUnbind  *bool `json:"ResetAfterUnbind"`
-	SkipUserAuthCheck *bool `json:"SkipUserAuthCheck"`
-}
-
-type storageReq struct {
-	StorageTypeList []string `json:"StorageTypeList"`
-	UserProfile     *struct {
-		RemoteStoragePath *string `json:"RemoteStoragePath"`
-		RemoteStorageType *string `json:"RemoteStorageType"`
-		UserProfileSwitch *bool   `json:"UserProfileSwitch"`
-		FileSystemID      *string `json:"FileSystemId"`
-	} `json:"UserProfile"`
-	UserProfileFollow map[string]any `json:"UserProfileFollow"`
-}
-
-type networkReq struct {
-	DomainRules []struct {
-		Domain string `json:"Domain"`
-		Policy string `json:"Policy"`
-	} `json:"DomainRules"`
-	IPExpireMinutes *int   `json:"IpExpireMinutes"`
-	OfficeSiteID    string `json:"OfficeSiteId"`
-	Routes          []struct {
-		Destination string `json:"Destination"`
-		Mode        string `json:"Mode"`
-	} `json:"Routes"`
-	StrategyType string   `json:"StrategyType"`
-	VSwitchIDs   []string `json:"VSwitchIds"`
-}
-
-var cidrPattern = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}/\d{1,2}$`)
-
-// checkNetwork applies rule 23.
-func checkNetwork(n *networkReq) *apiError {
-	if n.StrategyType != "" && n.StrategyType != "Mixed" && n.StrategyType != "Shared" {
-		return invalid("Network.StrategyType", "must be Mixed or Shared")
+// productGroup is the prologue of most group actions: AppInstanceGroupId
+// names an existing group (else NotFound), then ProductType is CloudApp.
+// GetAppInstanceGroup, UpdateAppInstanceGroupImage and ModifyNodePoolAmount
+// read their parameters in another order, kept as it is: the order decides
+// which error a request with several faults gets.
+func (e *Emulator) productGroup(p params) (*Group, *apiError) {
+	g, ae := e.groupParam(p)
+	if ae != nil {
+		return nil, ae
 	}
-	if len(n.Routes) > 0 && n.StrategyType != "Mixed" {
-		return invalid("Network.Routes", "routes are only used with StrategyType Mixed")
+	if ae := checkProduct(p); ae != nil {
+		return nil, ae
 	}
-	for _, r := range n.Routes {
-		if r.Mode != "Shared" {
-			return invalid("Network.Routes.Mode", "must be Shared")
-		}
-		if !cidrPattern.MatchString(r.Destination) {
-			return invalid("Network.Routes.Destination", "%q is not a CIDR block", r.Destination)
-		}
-	}
-	if n.IPExpireMinutes != nil && *n.IPExpireMinutes < 60 {
-		return invalid("Network.IpExpireMinutes", "must be 60 or more")
-	}
-	for _, d := range n.DomainRules {
-		if d.Policy != "allow" && d.Policy != "block" {
-			return invalid("Network.DomainRules.Policy", "must be allow or block")
-		}
-		if d.Domain == "" {
-			return missing("Network.DomainRules.Domain")
-		}
-	}
-	return nil
-}
-
-func checkStorage(s *storageReq, creating bool) *apiError {
-	for _, t := range s.StorageTypeList {
-		if t != "OFF" && t != "PDS" {
-			return invalid("StorageTypeList", "items must be OFF or PDS")
-		}
-	}
-	if s.UserProfile != nil && s.UserProfile.RemoteStorageType != nil && *s.UserProfile.RemoteStorageType != "NAS" {
-		return invalid("RemoteStorageType", "must be NAS")
-	}
-	return nil
-}
-
-func checkRuntime(r *runtimeReq) *apiError {
-	if r.SessionType != nil && !oneOf(*r.SessionType, "CONSOLE", "NORMAL") {
-		return invalid("SessionType", "must be CONSOLE or NORMAL")
-	}
-	if r.DebugMode != nil && !oneOf(*r.DebugMode, "ON", "OFF") {
-		return invalid("DebugMode", "must be ON or OFF")
-	}
-	if r.SessionPreOpen != nil && !oneOf(*r.SessionPreOpen, "true", "false") {
-		return invalid("SessionPreOpen", `must be the string "true" or "false"`)
-	}
-	if r.PersistentAppInstanceScheduleMode != nil && !oneOf(*r.PersistentAppInstanceScheduleMode, "DYNAMIC", "FIX_NODE") {
-		return invalid("PersistentAppInstanceScheduleMode", "must be DYNAMIC or FIX_NODE")
-	}
-	if r.SessionUserGenerationMode != nil {
-		if *r.SessionUserGenerationMode != "wyid" {
-			return invalid("SessionUserGenerationMode", "must be wyid")
-		}
-		if r.SessionPreOpen == nil || *r.SessionPreOpen != "false" {
-			return invalid("SessionPreOpen", `SessionUserGenerationMode wyid requires SessionPreOpen "false"`)
-		}
-	}
-	return nil
-}
-
-// toMap keeps a decoded policy object for the state dump.
-func toMap(v any) map[string]any {
-	b, _ := json.Marshal(v)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	return m
+	return g, nil
 }
 
 func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
@@ -163,293 +50,12 @@ func (e *Emulator) checkImage(id, region string) (Image, *apiError) {
 	return im, nil
 }
 
-func addPeriod(t time.Time, period int, unit string) time.Time {
-	switch unit {
-	case "Week":
-		return t.AddDate(0, 0, 7*period)
-	case "Year":
-		return t.AddDate(period, 0, 0)
-	default:
-		return t.AddDate(0, period, 0)
-	}
-}
-
-func (e *Emulator) createGroup(c *call) (map[string]any, *apiError) {
-	p := c.p
-	if ae := e.createFault(); ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	imageID, ae := p.required("AppCenterImageId")
-	if ae != nil {
-		return nil, ae
-	}
-	region, ae := e.checkRegion(p, "BizRegionId", true)
-	if ae != nil {
-		return nil, ae
-	}
-	crm, ae := p.required("ChargeResourceMode")
-	if ae != nil {
-		return nil, ae
-	}
-	if crm != "Node" {
-		return nil, invalid("ChargeResourceMode", "must be Node")
-	}
-	ct, ae := p.required("ChargeType")
-	if ae != nil {
-		return nil, ae
-	}
-	if ct != "PostPaid" && ct != "PrePaid" {
-		return nil, invalid("ChargeType", "must be PostPaid or PrePaid")
-	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
-	if ae != nil {
-		return nil, ae
-	}
-	if !oneOf(unit, "Week", "Month", "Year") {
-		return nil, invalid("PeriodUnit", "must be Week, Month or Year")
-	}
-	st, ok, ae := p.intParam("SessionTimeout")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("SessionTimeout")
-	}
-	if st != -1 && (st < 3 || st > 300) {
-		return nil, invalid("SessionTimeout", "must be -1 or 3..300 minutes")
-	}
-	autoPay, _, ae := p.boolParam("AutoPay")
-	if ae != nil {
-		return nil, ae
-	}
-	autoRenew, _, ae := p.boolParam("AutoRenew")
-	if ae != nil {
-		return nil, ae
-	}
-	if autoRenew && ct != "PrePaid" {
-		return nil, invalid("AutoRenew", "auto-renewal only applies to PrePaid groups")
-	}
-	authMode := p.str("AuthMode")
-	if authMode != "" && !oneOf(authMode, "App", "AppInstanceGroup", "Session") {
-		return nil, invalid("AuthMode", "must be App, AppInstanceGroup or Session")
-	}
-	if authMode == "" {
-		authMode = "App"
-	}
-	if s := p.str("SubPayType"); s != "" && !oneOf(s, "postPaid", "monthPackage", "prePaid") {
-		return nil, invalid("SubPayType", "must be postPaid, monthPackage or prePaid")
-	}
-	// Node pool.
-	var npr nodePoolReq
-	ok, ae = p.jsonParam("NodePool", &npr)
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("NodePool")
-	}
-	if npr.NodeInstanceType == nil || *npr.NodeInstanceType == "" {
-		return nil, missing("NodeInstanceType")
-	}
-	it, found := e.st.catalog.instanceType(*npr.NodeInstanceType)
-	if !found {
-		return nil, invalid("NodeInstanceType", "unknown instance type %q", *npr.NodeInstanceType)
-	}
-	np, ae := e.applyStrategy(NodePool{InstanceType: it.ID}, &npr, ct, true)
-	if ae != nil {
-		return nil, ae
-	}
-	np.NodeCapacity = 1 // default: one session per resource
-	if npr.NodeCapacity != nil {
-		if ae := e.checkCapacity(it.ID, *npr.NodeCapacity); ae != nil {
-			return nil, ae
-		}
-		np.NodeCapacity = *npr.NodeCapacity
-	}
-	// Policies.
-	var rt runtimeReq
-	if _, ae := p.jsonParam("RuntimePolicy", &rt); ae != nil {
-		return nil, ae
-	}
-	if ae := checkRuntime(&rt); ae != nil {
-		return nil, ae
-	}
-	var sec securityReq
-	if _, ae := p.jsonParam("SecurityPolicy", &sec); ae != nil {
-		return nil, ae
-	}
-	var sto storageReq
-	hasSto, ae := p.jsonParam("StoragePolicy", &sto)
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkStorage(&sto, true); ae != nil {
-		return nil, ae
-	}
-	var netw networkReq
-	hasNet, ae := p.jsonParam("Network", &netw)
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkNetwork(&netw); ae != nil {
-		return nil, ae
-	}
-	var udp struct {
-		CustomConfig *string `json:"CustomConfig"`
-	}
-	hasUDP, ae := p.jsonParam("UserDefinePolicy", &udp)
-	if ae != nil {
-		return nil, ae
-	}
-	if udp.CustomConfig != nil && !json.Valid([]byte(*udp.CustomConfig)) {
-		return nil, invalid("CustomConfig", "must be JSON text")
-	}
-	var vp videoReq
-	hasVP, ae := p.jsonParam("VideoPolicy", &vp)
-	if ae != nil {
-		return nil, ae
-	}
-	// Users and user groups (rule 31).
-	users := p.list("Users")
-	var ui struct {
-		Type *string `json:"Type"`
-	}
-	hasUI, ae := p.jsonParam("UserInfo", &ui)
-	if ae != nil {
-		return nil, ae
-	}
-	if len(users) > 0 && !hasUI {
-		return nil, missing("UserInfo")
-	}
-	if hasUI && (ui.Type == nil || *ui.Type != "Simple") {
-		return nil, invalid("UserInfo.Type", "must be Simple")
-	}
-	for _, u := range users {
-		if u == "" {
-			return nil, invalid("Users", "user names must not be empty")
-		}
-	}
-	ugs := p.list("UserGroupIds")
-	for _, u := range ugs {
-		if !ugPattern.MatchString(u) {
-			return nil, invalid("UserGroupIds", "%q is not a user group ID (ug-…)", u)
-		}
-	}
-	var pol *AppPolicy
-	if id := p.str("AppPolicyId"); id != "" {
-		pol = e.st.policies[id]
-		if pol == nil {
-			return nil, invalid("AppPolicyId", "policy %s does not exist", id)
-		}
-	}
-	if hasVP {
-		base := defaultPolicy()
-		if pol != nil {
-			base = *pol
-		}
-		if _, ae := applyVideo(&base, &vp, false); ae != nil {
-			return nil, ae
-		}
-	}
-	// Image last: it is the costliest lookup in the real service, and the
-	// order of checks only matters for which error comes first.
-	if _, ae := e.checkImage(imageID, region); ae != nil {
-		return nil, ae
-	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		// The real API accepts a bad pair and the ORDER fails; the emulator
-		// answers that failed order synchronously with this 400.
-		ae.Message += " (the order for this group would fail)"
-		return nil, ae
-	}
-
-	// All checks passed: create.
-	s := e.st
-	now := e.now()
-	s.created++
-	g := &Group{
-		ID: s.newID("aig-", 17), Name: p.str("AppInstanceGroupName"), RegionID: region, ImageID: imageID,
-		ProductType: "CloudApp", ChargeType: ct, ChargeResourceMode: crm, Period: int(period), PeriodUnit: unit,
-		AutoRenew: autoRenew, AutoPay: autoPay, SessionTimeout: int(st), AuthMode: authMode,
-		SubPayType: p.str("SubPayType"), PreOpenAppID: p.str("PreOpenAppId"), ClusterID: p.str("ClusterId"),
-		AppPackageType: p.str("AppPackageType"), SpecID: s.newID("spec-", 14), CreatedAt: now,
-		Tags: map[string]string{}, SystemTags: map[string]string{}, Users: dedupe(users), UserGroups: dedupe(ugs),
-		OfficeSiteID: netw.OfficeSiteID, SessionType: "NORMAL",
-	}
-	if g.Name == "" {
-		g.Name = "delivery-group-" + g.ID[len(g.ID)-6:]
-	}
-	np.ID = s.newID("rg-", 17)
-	g.NodePool = np
-	if rt.SessionType != nil {
-		g.SessionType = *rt.SessionType
-	}
-	if rt.PerSessionPerApp != nil {
-		g.PerSessionPerApp = *rt.PerSessionPerApp
-	}
-	if sec.SkipUserAuthCheck != nil {
-		g.SkipUserAuthCheck = *sec.SkipUserAuthCheck
-	}
-	if sec.ResetAfterUnbind != nil {
-		g.ResetAfterUnbind = *sec.ResetAfterUnbind
-	}
-	g.RuntimePolicy = toMap(rt)
-	if hasSto {
-		g.StoragePolicy = toMap(sto)
-	}
-	if hasNet {
-		g.Network = toMap(netw)
-	}
-	if hasUDP {
-		g.UserDefinePolicy = toMap(udp)
-	}
-	if ct == "PrePaid" {
-		g.ExpiredAt = addPeriod(now, int(period), unit)
-	}
-	deploy, _ := e.outcomes()
-	g.Status, g.StatusUntil, g.NextStatus = "DEPLOYING", now.Add(e.opts.DeployDuration), "PUBLISHED"
-	if deploy == "FAILED" {
-		g.NextStatus = "FAILED"
-	}
-	if pol == nil {
-		p0 := defaultPolicy()
-		pol = &p0
-		pol.ID = s.newID("pg-", 14)
-		s.policies[pol.ID] = pol
-	}
-	if hasVP {
-		_, _ = applyVideo(pol, &vp, false)
-	}
-	pol.Groups = append(pol.Groups, g.ID)
-	g.PolicyID = pol.ID
-	g.Ota = OtaState{OtaVersion: "2.0.0-R-20260101.100000"}
-	if e.opts.OtaEvery > 0 && (s.created-1)%e.opts.OtaEvery == 0 {
-		g.Ota.NewOtaVersion = "2.1.0-R-20261101.100000"
-		g.Ota.TaskID = s.newID("ota-", 17)
-		g.Ota.History = []OtaTask{{TaskID: g.Ota.TaskID, OtaVersion: g.Ota.NewOtaVersion, Status: "STANDBY", StartTime: now}}
-	}
-	if e.opts.SystemTagsEvery > 0 && s.created%e.opts.SystemTagsEvery == 0 {
-		for k, v := range e.opts.SystemTags {
-			g.SystemTags[k] = v
-		}
-	}
-	order := s.newOrderID()
-	g.Orders = []string{order}
-	s.groups[g.ID] = g
-	s.order = append(s.order, g.ID)
-	return map[string]any{"AppInstanceGroupModel": map[string]any{
-		"AppInstanceGroupId": g.ID, "NodePoolId": np.ID, "OrderId": order,
-	}}, nil
+// checkSessionTimeout: -1 (never) or 3..300 minutes.
+func checkSessionTimeout(minutes int64) *apiError {
+	if minutes != -1 && (minutes < 3 || minutes > 300) {
+		return invalid("SessionTimeout", "must be -1 or 3..300 minutes")
+	}
+	return nil
 }
 
 func dedupe(in []string) []string {
@@ -464,19 +70,25 @@ func dedupe(in []string) []string {
 	return out
 }
 
-func (e *Emulator) getGroup(c *call) (map[string]any, *apiError) {
+// getGroupReq is GetAppInstanceGroup's request.
+type getGroupReq struct{ g *Group }
+
+func (r *getGroupReq) validate(e *Emulator, c *call) *apiError {
 	id, ae := c.p.required("AppInstanceGroupId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ae := checkProduct(c.p); ae != nil {
-		return nil, ae
+		return ae
 	}
-	g := e.st.groups[id]
-	if g == nil {
-		return nil, notFoundGroup(id)
+	if r.g = e.st.groups[id]; r.g == nil {
+		return notFoundGroup(id)
 	}
-	return map[string]any{"AppInstanceGroupModels": e.view(g)}, nil
+	return nil
+}
+
+func (e *Emulator) getGroup(r *getGroupReq) map[string]any {
+	return map[string]any{"AppInstanceGroupModels": e.view(r.g)}
 }
 
 // listView turns a Get view into a List row: List lacks three fields and
@@ -503,127 +115,141 @@ func intersects(a, b []string) bool {
 	return false
 }
 
-func (e *Emulator) listGroups(c *call) (map[string]any, *apiError) {
-	p := c.p
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	num, size, ae := p.pageParams(10, 100, false)
-	if ae != nil {
-		return nil, ae
-	}
-	statuses := p.list("Status")
-	for _, s := range statuses {
-		if !oneOf(s, groupStatuses...) {
-			return nil, invalid("Status", "unknown status %q", s)
-		}
-	}
-	tagFilter := p.objList("Tag")
-	for _, t := range tagFilter {
-		if t["Key"] == "" {
-			return nil, missing("Tag.Key")
-		}
-	}
-	region := p.str("BizRegionId")
-	if region == "" {
-		region = p.str("RegionId")
-	}
-	ugs, exUgs := p.list("UserGroupIds"), p.list("ExcludedUserGroupIds")
-	var rows []map[string]any
-	for _, id := range e.st.order {
-		g := e.st.groups[id]
-		if v := p.str("AppInstanceGroupId"); v != "" && v != g.ID {
-			continue
-		}
-		if v := p.str("AppInstanceGroupName"); v != "" && !strings.Contains(g.Name, v) {
-			continue
-		}
-		if v := p.str("AppCenterImageId"); v != "" && v != g.ImageID {
-			continue
-		}
-		if region != "" && region != g.RegionID {
-			continue
-		}
-		if v := p.str("NodeInstanceType"); v != "" && v != g.NodePool.InstanceType {
-			continue
-		}
-		if v := p.str("OfficeSiteId"); v != "" && v != g.OfficeSiteID {
-			continue
-		}
-		if len(statuses) > 0 && !oneOf(g.Status, statuses...) {
-			continue
-		}
-		if len(ugs) > 0 && !intersects(ugs, g.UserGroups) {
-			continue
-		}
-		if len(exUgs) > 0 && intersects(exUgs, g.UserGroups) {
-			continue
-		}
-		match := true
-		for _, t := range tagFilter {
-			v, ok := g.Tags[t["Key"]]
-			if !ok {
-				v, ok = g.SystemTags[t["Key"]]
-			}
-			if !ok || (t["Value"] != "" && t["Value"] != v) {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
-		rows = append(rows, e.listView(g))
-	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"AppInstanceGroupModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+// listGroupsReq is ListAppInstanceGroup's request: a page and filters.
+type listGroupsReq struct {
+	page                                     pageReq
+	id, name, imageID, region                string
+	instanceType, officeSiteID               string
+	statuses, userGroups, excludedUserGroups []string
+	tags                                     []map[string]string
 }
 
-func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
+func (r *listGroupsReq) validate(_ *Emulator, c *call) *apiError {
 	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
-	}
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
+	}
+	var ae *apiError
+	if r.page, ae = readPage(p, 10, 100, false); ae != nil {
+		return ae
+	}
+	r.statuses = p.list("Status")
+	for _, s := range r.statuses {
+		if !oneOf(s, groupStatuses...) {
+			return invalid("Status", "unknown status %q", s)
+		}
+	}
+	r.tags = p.objList("Tag")
+	for _, t := range r.tags {
+		if t["Key"] == "" {
+			return missing("Tag.Key")
+		}
+	}
+	r.region = p.str("BizRegionId")
+	if r.region == "" {
+		r.region = p.str("RegionId")
+	}
+	r.userGroups, r.excludedUserGroups = p.list("UserGroupIds"), p.list("ExcludedUserGroupIds")
+	r.id, r.name, r.imageID = p.str("AppInstanceGroupId"), p.str("AppInstanceGroupName"), p.str("AppCenterImageId")
+	r.instanceType, r.officeSiteID = p.str("NodeInstanceType"), p.str("OfficeSiteId")
+	return nil
+}
+
+// matches applies the filters; Name matches a part of the name, a tag
+// filter without a value any value, and tag filters see system tags too.
+func (r *listGroupsReq) matches(g *Group) bool {
+	switch {
+	case r.id != "" && r.id != g.ID,
+		r.name != "" && !strings.Contains(g.Name, r.name),
+		r.imageID != "" && r.imageID != g.ImageID,
+		r.region != "" && r.region != g.RegionID,
+		r.instanceType != "" && r.instanceType != g.NodePool.InstanceType,
+		r.officeSiteID != "" && r.officeSiteID != g.OfficeSiteID,
+		len(r.statuses) > 0 && !oneOf(g.Status, r.statuses...),
+		len(r.userGroups) > 0 && !intersects(r.userGroups, g.UserGroups),
+		len(r.excludedUserGroups) > 0 && intersects(r.excludedUserGroups, g.UserGroups):
+		return false
+	}
+	for _, t := range r.tags {
+		v, ok := g.Tags[t["Key"]]
+		if !ok {
+			v, ok = g.SystemTags[t["Key"]]
+		}
+		if !ok || (t["Value"] != "" && t["Value"] != v) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *Emulator) listGroups(r *listGroupsReq) map[string]any {
+	var rows []map[string]any
+	for _, id := range e.st.order {
+		if g := e.st.groups[id]; r.matches(g) {
+			rows = append(rows, e.listView(g))
+		}
+	}
+	return r.page.answer("AppInstanceGroupModels", rows)
+}
+
+// modifyGroupReq is ModifyAppInstanceGroupAttribute's request; next is
+// the group as it will be, so nothing changes unless everything is valid.
+type modifyGroupReq struct {
+	g    *Group
+	next Group
+}
+
+func (r *modifyGroupReq) validate(e *Emulator, c *call) *apiError {
+	p := c.p
+	g, ae := e.productGroup(p)
+	if ae != nil {
+		return ae
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyAppInstanceGroupAttribute")
+		return incorrectStatus(g.ID, g.Status, "ModifyAppInstanceGroupAttribute")
 	}
-	ng := *g // validate everything before changing anything
+	r.g, r.next = g, *g
+	ng := &r.next
 	if name := p.str("AppInstanceGroupName"); name != "" {
 		ng.Name = name
 	}
 	if st, ok, ae := p.intParam("SessionTimeout"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
-		if st != -1 && (st < 3 || st > 300) {
-			return nil, invalid("SessionTimeout", "must be -1 or 3..300 minutes")
+		if ae := checkSessionTimeout(st); ae != nil {
+			return ae
 		}
 		ng.SessionTimeout = int(st)
 	}
 	var npr nodePoolReq
 	if ok, ae := p.jsonParam("NodePool", &npr); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if npr.NodePoolID != nil && *npr.NodePoolID != "" && *npr.NodePoolID != g.NodePool.ID {
-			return nil, invalid("NodePoolId", "node pool %s does not belong to %s", *npr.NodePoolID, g.ID)
+			return invalid("NodePoolId", "node pool %s does not belong to %s", *npr.NodePoolID, g.ID)
 		}
 		if npr.NodeCapacity != nil {
 			if ae := e.checkCapacity(g.NodePool.InstanceType, *npr.NodeCapacity); ae != nil {
-				return nil, ae
+				return ae
 			}
 			ng.NodePool.NodeCapacity = *npr.NodeCapacity
 		}
 	}
+	if ae := readPreOpen(p, ng); ae != nil {
+		return ae
+	}
+	return readGroupPolicies(p, ng)
+}
+
+// readPreOpen reads PreOpenMode, PreOpenAppId and PerSessionPerApp.
+func readPreOpen(p params, ng *Group) *apiError {
 	mode := p.str("PreOpenMode")
 	if mode != "" {
 		if !oneOf(mode, "SINGLE_APP", "OFF") {
-			return nil, invalid("PreOpenMode", "must be SINGLE_APP or OFF")
+			return invalid("PreOpenMode", "must be SINGLE_APP or OFF")
 		}
 		if mode == "SINGLE_APP" && p.str("PreOpenAppId") == "" {
-			return nil, missing("PreOpenAppId")
+			return missing("PreOpenAppId")
 		}
 		ng.PreOpenMode = mode
 	}
@@ -631,13 +257,19 @@ func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
 		ng.PreOpenAppID = v
 	}
 	if b, ok, ae := p.boolParam("PerSessionPerApp"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		ng.PerSessionPerApp = b
 	}
+	return nil
+}
+
+// readGroupPolicies reads the SecurityPolicy, StoragePolicy and Network
+// changes of ModifyAppInstanceGroupAttribute.
+func readGroupPolicies(p params, ng *Group) *apiError {
 	var sec securityReq
 	if _, ae := p.jsonParam("SecurityPolicy", &sec); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if sec.SkipUserAuthCheck != nil {
 		ng.SkipUserAuthCheck = *sec.SkipUserAuthCheck
@@ -647,158 +279,103 @@ func (e *Emulator) modifyGroupAttribute(c *call) (map[string]any, *apiError) {
 	}
 	var sto storageReq
 	if ok, ae := p.jsonParam("StoragePolicy", &sto); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
-		if ae := checkStorage(&sto, false); ae != nil {
-			return nil, ae
+		if ae := checkStorage(&sto); ae != nil {
+			return ae
 		}
 		ng.StoragePolicy = toMap(sto)
 	}
 	var netw networkReq
 	if ok, ae := p.jsonParam("Network", &netw); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := checkNetwork(&netw); ae != nil {
-			return nil, ae
+			return ae
 		}
 		ng.Network = toMap(netw)
 	}
-	*g = ng
-	return map[string]any{}, nil
+	return nil
 }
 
-func (e *Emulator) updateImage(c *call) (map[string]any, *apiError) {
+func (e *Emulator) modifyGroupAttribute(r *modifyGroupReq) map[string]any {
+	*r.g = r.next
+	return map[string]any{}
+}
+
+// updateImageReq is UpdateAppInstanceGroupImage's request.
+type updateImageReq struct {
+	g       *Group
+	imageID string
+}
+
+func (r *updateImageReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	imageID, ae := p.required("AppCenterImageId")
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.imageID, ae = p.required("AppCenterImageId"); ae != nil {
+		return ae
 	}
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+	if r.g, ae = e.groupParam(p); ae != nil {
+		return ae
 	}
 	region, ae := p.required("BizRegionId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
-	if region != g.RegionID {
-		return nil, invalid("BizRegionId", "group %s is in %s", g.ID, g.RegionID)
+	if region != r.g.RegionID {
+		return invalid("BizRegionId", "group %s is in %s", r.g.ID, r.g.RegionID)
 	}
-	if _, ae := e.checkImage(imageID, region); ae != nil {
-		return nil, ae
+	if _, ae := e.checkImage(r.imageID, region); ae != nil {
+		return ae
 	}
-	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "UpdateAppInstanceGroupImage")
+	if !modifiable(r.g) {
+		return incorrectStatus(r.g.ID, r.g.Status, "UpdateAppInstanceGroupImage")
 	}
+	return nil
+}
+
+func (e *Emulator) updateImage(r *updateImageReq) map[string]any {
+	g := r.g
 	_, maintain := e.outcomes()
-	g.PrevImageID, g.ImageID = g.ImageID, imageID
+	g.PrevImageID, g.ImageID = g.ImageID, r.imageID
 	g.Status, g.StatusUntil, g.NextStatus = "MAINTAINING", e.now().Add(e.opts.MaintainDuration), "PUBLISHED"
 	if maintain == "MAINTAIN_FAILED" {
 		g.NextStatus = "MAINTAIN_FAILED"
 	}
 	// Every resource reboots: sessions end.
 	e.endSessions(g)
-	return map[string]any{}, nil
-}
-
-func (e *Emulator) renewGroup(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	period, ok, ae := p.intParam("Period")
-	if ae != nil {
-		return nil, ae
-	}
-	if !ok {
-		return nil, missing("Period")
-	}
-	unit, ae := p.required("PeriodUnit")
-	if ae != nil {
-		return nil, ae
-	}
-	if ae := checkPeriod(period, unit); ae != nil {
-		return nil, ae
-	}
-	if _, _, ae := p.boolParam("AutoPay"); ae != nil {
-		return nil, ae
-	}
-	if _, _, ae := p.intParam("RenewAmount"); ae != nil {
-		return nil, ae
-	}
-	var nodes []string
-	if _, ae := p.jsonParam("RenewNodes", &nodes); ae != nil {
-		return nil, ae
-	}
-	if g.ChargeType != "PrePaid" {
-		return nil, invalid("ChargeType", "only PrePaid (subscription) groups can be renewed")
-	}
-	if g.Deleting || !oneOf(g.Status, "PUBLISHED", "EXPIRED", "MAINTAINING", "MAINTAIN_FAILED") {
-		return nil, incorrectStatus(g.ID, g.Status, "RenewAppInstanceGroup")
-	}
-	from := g.ExpiredAt
-	if now := e.now(); from.Before(now) {
-		from = now
-	}
-	g.ExpiredAt = addPeriod(from, int(period), unit)
-	if g.Status == "EXPIRED" {
-		g.Status = "PUBLISHED"
-	}
-	order := e.st.newOrderID()
-	g.Orders = append(g.Orders, order)
-	return map[string]any{"OrderId": order}, nil
+	return map[string]any{}
 }
 
 // deletable lists the statuses DeleteAppInstanceGroup accepts: the console
 // Purge list for PostPaid, plus FAILED so a failed publish can be cleaned up.
 var deletable = []string{"PUBLISHED", "MAINTAINING", "MAINTAIN_FAILED", "CEASED", "FAILED"}
 
-func (e *Emulator) deleteGroup(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+// deleteGroupReq is DeleteAppInstanceGroup's request.
+type deleteGroupReq struct{ g *Group }
+
+func (r *deleteGroupReq) validate(e *Emulator, c *call) *apiError {
+	var ae *apiError
+	if r.g, ae = e.productGroup(c.p); ae != nil {
+		return ae
 	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+	if r.g.ChargeType != "PostPaid" {
+		return invalid("ChargeType", "subscription (PrePaid) groups cannot be deleted; they expire and are recycled")
 	}
-	if g.ChargeType != "PostPaid" {
-		return nil, invalid("ChargeType", "subscription (PrePaid) groups cannot be deleted; they expire and are recycled")
+	if !r.g.Deleting && !oneOf(r.g.Status, deletable...) {
+		return incorrectStatus(r.g.ID, r.g.Status, "DeleteAppInstanceGroup")
 	}
-	if g.Deleting {
-		return map[string]any{}, nil // repeated delete: accepted, nothing more to do
-	}
-	if !oneOf(g.Status, deletable...) {
-		return nil, incorrectStatus(g.ID, g.Status, "DeleteAppInstanceGroup")
-	}
-	g.Deleting, g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
-	return map[string]any{}, nil
+	return nil
 }
 
-func (e *Emulator) logOffAll(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+func (e *Emulator) deleteGroup(r *deleteGroupReq) map[string]any {
+	if !r.g.Deleting { // a repeated delete is accepted and changes nothing
+		r.g.Deleting, r.g.DeleteAt = true, e.now().Add(e.opts.DeleteDuration)
 	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {
-		return nil, errf(400, "OperationDenied.NotScheduledScaling", "Sessions can only be logged off for PostPaid groups with NODE_SCALING_BY_SCHEDULE.")
-	}
-	if inScheduledWindow(g.NodePool, e.now()) {
-		return nil, errf(400, "OperationDenied.InScheduledPeriod", "Sessions cannot be logged off inside a scheduled time period.")
-	}
-	e.endSessions(g)
-	return map[string]any{}, nil
+	return map[string]any{}
 }
 
 // sortedKeys returns the keys of m in order.

@@ -74,29 +74,47 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 	if np.StrategyType == stratSchedule && chargeType != "PostPaid" {
 		return np, invalid("StrategyType", "NODE_SCALING_BY_SCHEDULE is only available for PostPaid groups")
 	}
-	// NodeAmount (rules 10, 11).
+	if ae := applyNodeAmount(&np, base, r, chargeType, creating); ae != nil {
+		return np, ae
+	}
+	if ae := applyUsageScaling(&np, r); ae != nil {
+		return np, ae
+	}
+	if np.StrategyType != stratSchedule {
+		np.RecurrenceSchedules = nil
+		return np, nil
+	}
+	return np, e.applySchedule(&np, base, r, switched)
+}
+
+// applyNodeAmount applies rules 10 and 11.
+func applyNodeAmount(np *NodePool, base NodePool, r *nodePoolReq, chargeType string, creating bool) *apiError {
 	if r.NodeAmount != nil {
 		n := *r.NodeAmount
 		if n < 1 || n > 100 {
-			return np, invalid("NodeAmount", "must be 1..100")
+			return invalid("NodeAmount", "must be 1..100")
 		}
 		if !creating && chargeType == "PrePaid" && n != base.NodeAmount {
-			return np, invalid("NodeAmount", "the node amount of a PrePaid group cannot be changed here; use ModifyNodePoolAmount")
+			return invalid("NodeAmount", "the node amount of a PrePaid group cannot be changed here; use ModifyNodePoolAmount")
 		}
 		np.NodeAmount = n
 	} else if creating && (chargeType == "PrePaid" || np.StrategyType != stratSchedule) {
-		return np, missing("NodeAmount")
+		return missing("NodeAmount")
 	}
-	// Usage-scaling fields (rules 13–17).
+	return nil
+}
+
+// applyUsageScaling applies rules 13–17, the usage-scaling fields.
+func applyUsageScaling(np *NodePool, r *nodePoolReq) *apiError {
 	if r.MaxScalingAmount != nil {
 		if *r.MaxScalingAmount < 1 || *r.MaxScalingAmount > 100 {
-			return np, invalid("MaxScalingAmount", "must be 1..100")
+			return invalid("MaxScalingAmount", "must be 1..100")
 		}
 		np.MaxScalingAmount = *r.MaxScalingAmount
 	}
 	if r.ScalingStep != nil {
 		if *r.ScalingStep < 1 || *r.ScalingStep > 10 {
-			return np, invalid("ScalingStep", "must be 1..10")
+			return invalid("ScalingStep", "must be 1..10")
 		}
 		np.ScalingStep = *r.ScalingStep
 	}
@@ -104,13 +122,13 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 		raw := strings.Trim(string(r.ScalingUsageThreshold), `"`)
 		v, err := strconv.Atoi(raw)
 		if err != nil || v < 0 || v > 100 {
-			return np, invalid("ScalingUsageThreshold", "must be a whole number 0..100 sent as a string")
+			return invalid("ScalingUsageThreshold", "must be a whole number 0..100 sent as a string")
 		}
 		np.ScalingUsageThreshold = strconv.Itoa(v)
 	}
 	if r.ScalingDownAfterIdleMinutes != nil {
 		if *r.ScalingDownAfterIdleMinutes < 5 || *r.ScalingDownAfterIdleMinutes > 120 {
-			return np, invalid("ScalingDownAfterIdleMinutes", "must be 5..120")
+			return invalid("ScalingDownAfterIdleMinutes", "must be 5..120")
 		}
 		np.ScalingDownAfterIdleMinutes = *r.ScalingDownAfterIdleMinutes
 	}
@@ -119,73 +137,70 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 	}
 	if r.MaxIdleAppInstanceAmount != nil {
 		if *r.MaxIdleAppInstanceAmount < 1 {
-			return np, invalid("MaxIdleAppInstanceAmount", "must be 1 or more")
+			return invalid("MaxIdleAppInstanceAmount", "must be 1 or more")
 		}
 		np.MaxIdleAppInstanceAmount = *r.MaxIdleAppInstanceAmount
 	}
 	if np.StrategyType == stratUsage {
 		if np.MaxScalingAmount == 0 {
-			return np, missing("MaxScalingAmount")
+			return missing("MaxScalingAmount")
 		}
 		if np.ScalingStep == 0 {
-			return np, missing("ScalingStep")
+			return missing("ScalingStep")
 		}
 		if np.ScalingUsageThreshold == "" {
-			return np, missing("ScalingUsageThreshold")
+			return missing("ScalingUsageThreshold")
 		}
 	}
-	// Schedule fields (rules 18–22).
-	if np.StrategyType == stratSchedule {
-		if r.StrategyEnableDate != nil {
-			np.StrategyEnableDate = *r.StrategyEnableDate
-		}
-		if r.StrategyDisableDate != nil {
-			np.StrategyDisableDate = *r.StrategyDisableDate
-		}
-		if r.WarmUp != nil {
-			np.WarmUp = *r.WarmUp
-		} else if switched {
-			return np, missing("WarmUp")
-		}
-		if r.RecurrenceSchedules != nil {
-			np.RecurrenceSchedules = r.RecurrenceSchedules
-		}
-		if np.StrategyEnableDate == "" {
-			return np, missing("StrategyEnableDate")
-		}
-		if np.StrategyDisableDate == "" {
-			return np, missing("StrategyDisableDate")
-		}
-		en, err := time.ParseInLocation("2006-01-02", np.StrategyEnableDate, chinaTZ)
-		if err != nil {
-			return np, invalid("StrategyEnableDate", "must be yyyy-MM-dd")
-		}
-		dis, err := time.ParseInLocation("2006-01-02", np.StrategyDisableDate, chinaTZ)
-		if err != nil {
-			return np, invalid("StrategyDisableDate", "must be yyyy-MM-dd")
-		}
-		// "Today or later" is checked only when the date is being set, so an
-		// old schedule can still be edited in other respects.
-		if np.StrategyEnableDate != base.StrategyEnableDate || switched {
-			n := e.now().In(chinaTZ)
-			today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, chinaTZ)
-			if en.Before(today) {
-				return np, invalid("StrategyEnableDate", "must be today (%s, UTC+8) or later", today.Format("2006-01-02"))
-			}
-		}
-		if dis.Before(en.AddDate(0, 0, 7)) || dis.After(en.AddDate(1, 0, 0)) {
-			return np, invalid("StrategyDisableDate", "must be 7 days to 1 year after StrategyEnableDate")
-		}
-		if len(np.RecurrenceSchedules) == 0 {
-			return np, missing("RecurrenceSchedules")
-		}
-		if ae := checkSchedules(np.RecurrenceSchedules); ae != nil {
-			return np, ae
-		}
-	} else {
-		np.RecurrenceSchedules = nil
+	return nil
+}
+
+// applySchedule applies rules 18–22, the schedule fields.
+func (e *Emulator) applySchedule(np *NodePool, base NodePool, r *nodePoolReq, switched bool) *apiError {
+	if r.StrategyEnableDate != nil {
+		np.StrategyEnableDate = *r.StrategyEnableDate
 	}
-	return np, nil
+	if r.StrategyDisableDate != nil {
+		np.StrategyDisableDate = *r.StrategyDisableDate
+	}
+	if r.WarmUp != nil {
+		np.WarmUp = *r.WarmUp
+	} else if switched {
+		return missing("WarmUp")
+	}
+	if r.RecurrenceSchedules != nil {
+		np.RecurrenceSchedules = r.RecurrenceSchedules
+	}
+	if np.StrategyEnableDate == "" {
+		return missing("StrategyEnableDate")
+	}
+	if np.StrategyDisableDate == "" {
+		return missing("StrategyDisableDate")
+	}
+	en, err := time.ParseInLocation("2006-01-02", np.StrategyEnableDate, chinaTZ)
+	if err != nil {
+		return invalid("StrategyEnableDate", "must be yyyy-MM-dd")
+	}
+	dis, err := time.ParseInLocation("2006-01-02", np.StrategyDisableDate, chinaTZ)
+	if err != nil {
+		return invalid("StrategyDisableDate", "must be yyyy-MM-dd")
+	}
+	// "Today or later" is checked only when the date is being set, so an
+	// old schedule can still be edited in other respects.
+	if np.StrategyEnableDate != base.StrategyEnableDate || switched {
+		n := e.now().In(chinaTZ)
+		today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, chinaTZ)
+		if en.Before(today) {
+			return invalid("StrategyEnableDate", "must be today (%s, UTC+8) or later", today.Format("2006-01-02"))
+		}
+	}
+	if dis.Before(en.AddDate(0, 0, 7)) || dis.After(en.AddDate(1, 0, 0)) {
+		return invalid("StrategyDisableDate", "must be 7 days to 1 year after StrategyEnableDate")
+	}
+	if len(np.RecurrenceSchedules) == 0 {
+		return missing("RecurrenceSchedules")
+	}
+	return checkSchedules(np.RecurrenceSchedules)
 }
 
 func parseHHMM(s string) (int, bool) {
@@ -264,32 +279,8 @@ func checkSchedules(list []RecurrenceSchedule) *apiError {
 
 // inScheduledWindow says whether now (UTC+8) falls inside a timer period.
 func inScheduledWindow(np NodePool, now time.Time) bool {
-	n := now.In(chinaTZ)
-	wd := int(n.Weekday())
-	if wd == 0 {
-		wd = 7
-	}
-	mins := n.Hour()*60 + n.Minute()
-	for _, s := range np.RecurrenceSchedules {
-		for _, v := range s.RecurrenceValues {
-			if v != wd {
-				continue
-			}
-			for _, tp := range s.TimerPeriods {
-				a, _ := parseHHMM(tp.StartTime)
-				b, _ := parseHHMM(tp.EndTime)
-				if mins >= a && mins < b {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-func init() {
-	handlers["ModifyNodePoolAttribute"] = (*Emulator).modifyNodePoolAttribute
-	handlers["ModifyNodePoolAmount"] = (*Emulator).modifyNodePoolAmount
+	_, ok := activePeriod(np, now)
+	return ok
 }
 
 func (e *Emulator) groupByPool(poolID string) *Group {
@@ -306,95 +297,116 @@ func modifiable(g *Group) bool {
 	return !g.Deleting && (g.Status == "PUBLISHED" || g.Status == "MAINTAIN_FAILED")
 }
 
-func (e *Emulator) modifyNodePoolAttribute(c *call) (map[string]any, *apiError) {
+// modifyPoolReq is ModifyNodePoolAttribute's request; next is the node
+// pool as it will be.
+type modifyPoolReq struct {
+	g    *Group
+	next NodePool
+}
+
+func (r *modifyPoolReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	if pt := p.str("ProductType"); pt != "" && pt != "CloudApp" {
-		return nil, invalid("ProductType", "must be CloudApp")
+	if ae := checkOptionalProduct(p); ae != nil {
+		return ae
 	}
 	poolID, ae := p.required("PoolId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	g := e.groupByPool(poolID)
 	if g == nil {
-		return nil, invalid("PoolId", "node pool %s does not exist", poolID)
+		return invalid("PoolId", "node pool %s does not exist", poolID)
 	}
-	if r := p.str("BizRegionId"); r != "" && r != g.RegionID {
-		return nil, invalid("BizRegionId", "node pool %s is in %s", poolID, g.RegionID)
+	if reg := p.str("BizRegionId"); reg != "" && reg != g.RegionID {
+		return invalid("BizRegionId", "node pool %s is in %s", poolID, g.RegionID)
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyNodePoolAttribute")
+		return incorrectStatus(g.ID, g.Status, "ModifyNodePoolAttribute")
 	}
 	np := g.NodePool
 	if capN, ok, ae := p.intParam("NodeCapacity"); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
 		if ae := e.checkCapacity(np.InstanceType, int(capN)); ae != nil {
-			return nil, ae
+			return ae
 		}
 		np.NodeCapacity = int(capN)
 	}
 	var req nodePoolReq
 	if ok, ae := p.jsonParam("NodePoolStrategy", &req); ae != nil {
-		return nil, ae
+		return ae
 	} else if ok {
-		base := np
-		var ae *apiError
-		np, ae = e.applyStrategy(base, &req, g.ChargeType, false)
-		if ae != nil {
-			return nil, ae
+		if np, ae = e.applyStrategy(np, &req, g.ChargeType, false); ae != nil {
+			return ae
 		}
 		if req.NodeCapacity != nil {
 			if ae := e.checkCapacity(np.InstanceType, *req.NodeCapacity); ae != nil {
-				return nil, ae
+				return ae
 			}
 			np.NodeCapacity = *req.NodeCapacity
 		}
 	}
-	g.NodePool = np
-	return map[string]any{}, nil
+	r.g, r.next = g, np
+	return nil
 }
 
+func (e *Emulator) modifyNodePoolAttribute(r *modifyPoolReq) map[string]any {
+	r.g.NodePool = r.next
+	return map[string]any{}
+}
+
+// amountReq is the NodePool JSON of ModifyNodePoolAmount.
 type amountReq struct {
 	NodeAmount                     *int     `json:"NodeAmount"`
 	PrePaidNodeAmountModifyMode    string   `json:"PrePaidNodeAmountModifyMode"`
 	PrePaidNodeAmountModifyNodeIDs []string `json:"PrePaidNodeAmountModifyNodeIds"`
 }
 
-func (e *Emulator) modifyNodePoolAmount(c *call) (map[string]any, *apiError) {
+// modifyAmountReq is ModifyNodePoolAmount's request.
+type modifyAmountReq struct {
+	g      *Group
+	amount int
+}
+
+func (r *modifyAmountReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+		return ae
 	}
 	g, ae := e.groupParam(p)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	var req amountReq
 	ok, ae := p.jsonParam("NodePool", &req)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if !ok {
-		return nil, missing("NodePool")
+		return missing("NodePool")
 	}
 	if req.NodeAmount == nil {
-		return nil, missing("NodeAmount")
+		return missing("NodeAmount")
 	}
 	if *req.NodeAmount < 1 || *req.NodeAmount > 100 {
-		return nil, invalid("NodeAmount", "must be 1..100")
+		return invalid("NodeAmount", "must be 1..100")
 	}
 	if req.PrePaidNodeAmountModifyMode != "" && req.PrePaidNodeAmountModifyMode != "EXPAND_FROM_POST_PAID_EXPLICIT" {
-		return nil, invalid("PrePaidNodeAmountModifyMode", "must be EXPAND_FROM_POST_PAID_EXPLICIT")
+		return invalid("PrePaidNodeAmountModifyMode", "must be EXPAND_FROM_POST_PAID_EXPLICIT")
 	}
 	if g.ChargeType != "PrePaid" {
-		return nil, invalid("ChargeType", "ModifyNodePoolAmount only applies to PrePaid (subscription) groups")
+		return invalid("ChargeType", "ModifyNodePoolAmount only applies to PrePaid (subscription) groups")
 	}
 	if !modifiable(g) {
-		return nil, incorrectStatus(g.ID, g.Status, "ModifyNodePoolAmount")
+		return incorrectStatus(g.ID, g.Status, "ModifyNodePoolAmount")
 	}
-	g.NodePool.NodeAmount = *req.NodeAmount
+	r.g, r.amount = g, *req.NodeAmount
+	return nil
+}
+
+func (e *Emulator) modifyNodePoolAmount(r *modifyAmountReq) map[string]any {
+	r.g.NodePool.NodeAmount = r.amount
 	order := e.st.newOrderID()
-	g.Orders = append(g.Orders, order)
-	return map[string]any{"Data": map[string]any{"OrderId": order}}, nil
+	r.g.Orders = append(r.g.Orders, order)
+	return map[string]any{"Data": map[string]any{"OrderId": order}}
 }

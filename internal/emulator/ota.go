@@ -2,11 +2,6 @@ package emulator
 
 import "time"
 
-func init() {
-	handlers["ListOtaTask"] = (*Emulator).listOtaTask
-	handlers["ApproveOtaTask"] = (*Emulator).approveOtaTask
-}
-
 func otaDisplayStatus(o *OtaState, t OtaTask, now time.Time) string {
 	if t.TaskID == o.TaskID && o.Approved {
 		if now.Before(o.StartTime) {
@@ -17,23 +12,31 @@ func otaDisplayStatus(o *OtaState, t OtaTask, now time.Time) string {
 	return t.Status
 }
 
-func (e *Emulator) listOtaTask(c *call) (map[string]any, *apiError) {
+// listOtaReq is ListOtaTask's request.
+type listOtaReq struct {
+	g    *Group
+	page pageReq
+}
+
+func (r *listOtaReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.g, ae = e.groupParam(p); ae != nil {
+		return ae
 	}
 	ot, ae := p.required("OtaType")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if ot != "Fota" {
-		return nil, invalid("OtaType", "must be Fota")
+		return invalid("OtaType", "must be Fota")
 	}
-	num, size, ae := p.pageParams(10, 100, true)
-	if ae != nil {
-		return nil, ae
-	}
+	r.page, ae = readPage(p, 10, 100, true)
+	return ae
+}
+
+func (e *Emulator) listOtaTask(r *listOtaReq) map[string]any {
+	g := r.g
 	now := e.now()
 	var rows []map[string]any
 	for i := len(g.Ota.History) - 1; i >= 0; i-- { // newest first
@@ -43,8 +46,7 @@ func (e *Emulator) listOtaTask(c *call) (map[string]any, *apiError) {
 			"TaskStartTime": t.StartTime.UTC().Format(time.RFC3339),
 		})
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"TaskList": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+	return r.page.answer("TaskList", rows)
 }
 
 func parseOtaStart(s string) (time.Time, bool) {
@@ -56,62 +58,63 @@ func parseOtaStart(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (e *Emulator) approveOtaTask(c *call) (map[string]any, *apiError) {
+// approveOtaReq is ApproveOtaTask's request.
+type approveOtaReq struct {
+	g     *Group
+	start time.Time
+}
+
+func (r *approveOtaReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	g, ae := e.groupParam(p)
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
-	region, ae := p.required("BizRegionId")
+	vals, ae := p.requiredAll("BizRegionId", "OtaType", "StartTime", "TaskId")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
-	ot, ae := p.required("OtaType")
-	if ae != nil {
-		return nil, ae
-	}
-	startS, ae := p.required("StartTime")
-	if ae != nil {
-		return nil, ae
-	}
-	taskID, ae := p.required("TaskId")
-	if ae != nil {
-		return nil, ae
-	}
+	region, ot, startS, taskID := vals[0], vals[1], vals[2], vals[3]
 	if !oneOf(ot, "Fota", "AppUpdate", "ImageUpdate") {
-		return nil, invalid("OtaType", "must be Fota, AppUpdate or ImageUpdate")
+		return invalid("OtaType", "must be Fota, AppUpdate or ImageUpdate")
 	}
 	if region != g.RegionID {
-		return nil, invalid("BizRegionId", "group %s is in %s", g.ID, g.RegionID)
+		return invalid("BizRegionId", "group %s is in %s", g.ID, g.RegionID)
 	}
 	start, ok := parseOtaStart(startS)
 	if !ok {
-		return nil, invalid("StartTime", "must be an ISO-8601 time such as 2022-08-04T14:36:00+08:00")
+		return invalid("StartTime", "must be an ISO-8601 time such as 2022-08-04T14:36:00+08:00")
 	}
 	now := e.now()
 	if start.After(now.Add(7 * 24 * time.Hour)) {
-		return nil, invalid("StartTime", "must be within 7 days from now")
+		return invalid("StartTime", "must be within 7 days from now")
 	}
 	if start.Before(now.Add(-5 * time.Minute)) {
-		return nil, invalid("StartTime", "must not be in the past")
+		return invalid("StartTime", "must not be in the past")
 	}
 	o := &g.Ota
 	if o.Approved && !now.Before(o.StartTime) {
-		return nil, errf(400, "OtaTask.Running", "The OTA task %s is running and cannot be submitted.", o.TaskID)
+		return errf(400, "OtaTask.Running", "The OTA task %s is running and cannot be submitted.", o.TaskID)
 	}
 	if o.NewOtaVersion == "" {
-		return nil, invalid("TaskId", "group %s has no pending OTA task", g.ID)
+		return invalid("TaskId", "group %s has no pending OTA task", g.ID)
 	}
 	if taskID != o.TaskID {
-		return nil, invalid("TaskId", "task %s is not the group's current OTA task", taskID)
+		return invalid("TaskId", "task %s is not the group's current OTA task", taskID)
 	}
+	r.g, r.start = g, start
+	return nil
+}
+
+func (e *Emulator) approveOtaTask(r *approveOtaReq) map[string]any {
+	o := &r.g.Ota
 	// An approve replaces the task: the ID changes and must be re-read.
 	newID := e.st.newID("ota-", 17)
 	for i := range o.History {
 		if o.History[i].TaskID == o.TaskID {
-			o.History[i].TaskID, o.History[i].StartTime, o.History[i].Status = newID, start, "STANDBY"
+			o.History[i].TaskID, o.History[i].StartTime, o.History[i].Status = newID, r.start, "STANDBY"
 		}
 	}
-	o.TaskID, o.Approved, o.StartTime = newID, true, start
-	return map[string]any{"Code": "success"}, nil
+	o.TaskID, o.Approved, o.StartTime = newID, true, r.start
+	return map[string]any{"Code": "success"}
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -342,26 +343,35 @@ func scheduledAmount(np NodePool, t time.Time) int {
 	if np.StrategyEnableDate == "" || day < np.StrategyEnableDate || (np.StrategyDisableDate != "" && day > np.StrategyDisableDate) {
 		return 0
 	}
+	if tp, ok := activePeriod(np, t); ok {
+		return tp.Amount
+	}
+	return 0
+}
+
+// activePeriod finds the timer period that holds t (UTC+8): a schedule of
+// t's weekday (1 Monday … 7 Sunday) whose [StartTime, EndTime) holds the
+// minute of day. The date window is the caller's concern.
+func activePeriod(np NodePool, t time.Time) (TimerPeriod, bool) {
+	n := t.In(chinaTZ)
 	wd := int(n.Weekday())
 	if wd == 0 {
 		wd = 7
 	}
 	mins := n.Hour()*60 + n.Minute()
 	for _, s := range np.RecurrenceSchedules {
-		for _, v := range s.RecurrenceValues {
-			if v != wd {
-				continue
-			}
-			for _, tp := range s.TimerPeriods {
-				a, _ := parseHHMM(tp.StartTime)
-				b, _ := parseHHMM(tp.EndTime)
-				if mins >= a && mins < b {
-					return tp.Amount
-				}
+		if !slices.Contains(s.RecurrenceValues, wd) {
+			continue
+		}
+		for _, tp := range s.TimerPeriods {
+			a, _ := parseHHMM(tp.StartTime)
+			b, _ := parseHHMM(tp.EndTime)
+			if mins >= a && mins < b {
+				return tp, true
 			}
 		}
 	}
-	return 0
+	return TimerPeriod{}, false
 }
 
 // scheduleBoundaries lists period starts and ends between from and to (plus

@@ -40,6 +40,22 @@ func (e *Emulator) AddGroup(g Group) (string, error) {
 	if g.Name == "" {
 		g.Name = "delivery-group-" + g.ID[len(g.ID)-6:]
 	}
+	e.seedDefaults(&g)
+	pol := s.policies[g.PolicyID]
+	if pol == nil {
+		pol = s.newPolicy()
+	}
+	pol.Groups = append(pol.Groups, g.ID)
+	g.PolicyID = pol.ID
+	g.StatusUntil, g.NextStatus = time.Time{}, ""
+	s.groups[g.ID] = &g
+	s.order = append(s.order, g.ID)
+	return g.ID, nil
+}
+
+// seedDefaults fills what AddGroup leaves to the emulator (e.mu held).
+func (e *Emulator) seedDefaults(g *Group) {
+	s := e.st
 	def := func(p *string, v string) {
 		if *p == "" {
 			*p = v
@@ -80,17 +96,4 @@ func (e *Emulator) AddGroup(g Group) (string, error) {
 	if g.SystemTags == nil {
 		g.SystemTags = map[string]string{}
 	}
-	pol := s.policies[g.PolicyID]
-	if pol == nil {
-		p0 := defaultPolicy()
-		pol = &p0
-		pol.ID = s.newID("pg-", 14)
-		s.policies[pol.ID] = pol
-	}
-	pol.Groups = append(pol.Groups, g.ID)
-	g.PolicyID = pol.ID
-	g.StatusUntil, g.NextStatus = time.Time{}, ""
-	s.groups[g.ID] = &g
-	s.order = append(s.order, g.ID)
-	return g.ID, nil
 }

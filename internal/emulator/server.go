@@ -9,7 +9,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -225,30 +224,28 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	if action == "" {
 		action = r.Header.Get("x-acs-action")
 	}
-	statName := action
-	if statName == "" {
-		statName = "(none)"
+	x := &exchange{e: e, w: w, reqID: reqID, start: start, stat: action}
+	if x.stat == "" {
+		x.stat = "(none)"
 	}
 	e.statsMu.Lock()
 	e.stats.TotalCalls++
 	e.statsMu.Unlock()
-	e.count(statName, func(a *ActionStats) { a.Calls++ })
+	e.count(x.stat, func(a *ActionStats) { a.Calls++ })
 
-	fail := func(ae *apiError, injected bool) {
-		e.count(statName, func(a *ActionStats) {
-			a.Errors++
-			if injected {
-				a.Injected++
-			}
-		})
-		e.logf("%s %s -> %d %s (%s)", reqID, statName, ae.Status, ae.Code, time.Since(start))
-		writeError(w, reqID, ae)
+	h, p, ae := e.admit(r, body, action)
+	if ae != nil {
+		x.fail(ae, false)
+		return
 	}
+	e.execute(x, h, &call{action: action, p: p, r: r})
+}
 
+// admit decodes and authenticates a counted call and finds its handler.
+func (e *Emulator) admit(r *http.Request, body []byte, action string) (handlerFunc, params, *apiError) {
 	p, ae := readParams(r, body)
 	if ae != nil {
-		fail(ae, false)
-		return
+		return nil, p, ae
 	}
 	version := r.URL.Query().Get("Version")
 	if version == "" {
@@ -256,81 +253,90 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	if !e.opts.SkipSignature && !isAnonymousSTS(action, version) {
 		if ae := e.verifySignature(r, p, body); ae != nil {
-			fail(ae, false)
-			return
+			return nil, p, ae
 		}
 	}
 	if version != STSVersion {
 		e.noteKeyUse(r, p)
 	}
 	if action == "" {
-		fail(errf(400, "MissingParameter.Action", "The input parameter Action that is mandatory for processing this request is not supplied."), false)
-		return
+		return nil, p, errf(400, "MissingParameter.Action", "The input parameter Action that is mandatory for processing this request is not supplied.")
 	}
 	if version != "" && version != APIVersion && version != STSVersion {
-		fail(errf(400, "InvalidVersion", "Specified parameter Version %q is not valid; use %s.", version, APIVersion), false)
-		return
+		return nil, p, errf(400, "InvalidVersion", "Specified parameter Version %q is not valid; use %s.", version, APIVersion)
 	}
-	h, ok := handlers[action]
-	if version == STSVersion {
-		h, ok = stsHandlers[action]
-	}
+	h, ok := route(action, version)
 	if !ok {
-		fail(errf(404, "InvalidAction.NotFound", "Specified api %s is not found, please check your url and method.", action), false)
-		return
+		return nil, p, errf(404, "InvalidAction.NotFound", "Specified api %s is not found, please check your url and method.", action)
 	}
-	inj, latency := e.pickFault(action)
+	return h, p, nil
+}
+
+// execute runs an admitted call under the state lock, with the faults
+// picked for it, and answers.
+func (e *Emulator) execute(x *exchange, h handlerFunc, c *call) {
+	inj, latency := e.pickFault(c.action)
 	if latency > 0 {
 		select {
 		case <-time.After(latency):
-		case <-r.Context().Done():
+		case <-c.r.Context().Done():
 		}
 	}
 	if inj.drop {
-		e.count(statName, func(a *ActionStats) { a.Injected++ })
-		e.logf("%s %s -> dropped (injected)", reqID, statName)
-		hijackClose(w)
+		x.drop("dropped (injected)")
 		return
 	}
 	if inj.err != nil {
-		fail(inj.err, true)
+		x.fail(inj.err, true)
 		return
 	}
 	e.mu.Lock()
 	e.tick()
-	resp, ae := h(e, &call{action: action, p: p, r: r})
+	resp, ae := h(e, c)
 	e.mu.Unlock()
 	if inj.ambiguous {
-		e.count(statName, func(a *ActionStats) { a.Injected++ })
-		e.logf("%s %s -> executed, dropped (ambiguous)", reqID, statName)
-		hijackClose(w)
+		x.drop("executed, dropped (ambiguous)")
 		return
 	}
 	if ae != nil {
-		fail(ae, false)
+		x.fail(ae, false)
 		return
 	}
 	if resp == nil {
 		resp = map[string]any{}
 	}
-	resp["RequestId"] = reqID
-	e.count(statName, func(a *ActionStats) { a.OK++ })
-	e.logf("%s %s -> 200 (%s)", reqID, statName, time.Since(start))
-	writeJSON(w, 200, resp)
+	resp["RequestId"] = x.reqID
+	e.count(x.stat, func(a *ActionStats) { a.OK++ })
+	e.logf("%s %s -> 200 (%s)", x.reqID, x.stat, time.Since(x.start))
+	writeJSON(x.w, 200, resp)
 }
 
-// handlers maps action names to implementations (filled by init in the
-// files per concern).
-var handlers = map[string]handlerFunc{}
+// exchange is one counted API call on its way to an answer.
+type exchange struct {
+	e     *Emulator
+	w     http.ResponseWriter
+	reqID string
+	start time.Time
+	stat  string // the action name in the stats ("(none)" when absent)
+}
 
-// Actions lists the served action names, sorted.
-func Actions() []string {
-	out := make([]string, 0, len(handlers))
-	for k := range handlers {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+// fail answers an error; injected: it came from a fault.
+func (x *exchange) fail(ae *apiError, injected bool) {
+	x.e.count(x.stat, func(a *ActionStats) {
+		a.Errors++
+		if injected {
+			a.Injected++
+		}
+	})
+	x.e.logf("%s %s -> %d %s (%s)", x.reqID, x.stat, ae.Status, ae.Code, time.Since(x.start))
+	writeError(x.w, x.reqID, ae)
+}
+
+// drop closes the connection without an answer (an injected fault).
+func (x *exchange) drop(note string) {
+	x.e.count(x.stat, func(a *ActionStats) { a.Injected++ })
+	x.e.logf("%s %s -> %s", x.reqID, x.stat, note)
+	hijackClose(x.w)
 }
 
 // Server is an emulator listening on loopback, for tests.

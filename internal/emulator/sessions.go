@@ -5,11 +5,6 @@ import (
 	"time"
 )
 
-func init() {
-	handlers["GetConnectionTicket"] = (*Emulator).getConnectionTicket
-	handlers["ListAppInstances"] = (*Emulator).listAppInstances
-}
-
 // tenantID is the account ID the emulator reports.
 const tenantID = int64(1234567890123456)
 
@@ -52,59 +47,60 @@ func (e *Emulator) endSessions(g *Group) {
 	g.Sessions = 0
 }
 
-func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
+// ticketReq is GetConnectionTicket's request: either a poll of a task
+// (TaskId) or a new task for an app, sent to the group chosen for it.
+type ticketReq struct {
+	user         string
+	task         *connTask // a poll
+	persistentID string
+	appID        string
+	chosen       *Group
+	failed       bool // chosen offers the app, but not to this user
+}
+
+func (r *ticketReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
 	pt, ae := p.required("ProductType")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if pt != "CloudApp" && pt != "AndroidCloud" {
-		return nil, invalid("ProductType", "must be CloudApp or AndroidCloud")
+		return invalid("ProductType", "must be CloudApp or AndroidCloud")
 	}
-	user, ae := p.required("EndUserId")
-	if ae != nil {
-		return nil, ae
+	if r.user, ae = p.required("EndUserId"); ae != nil {
+		return ae
 	}
+	r.persistentID = p.str("AppInstancePersistentId")
 	if taskID := p.str("TaskId"); taskID != "" {
-		t := e.st.tasks[taskID]
-		if t == nil || t.UserID != user {
-			return nil, invalid("TaskId", "task %s is unknown", taskID)
+		r.task = e.st.tasks[taskID]
+		if r.task == nil || r.task.UserID != r.user {
+			return invalid("TaskId", "task %s is unknown", taskID)
 		}
-		g := e.st.groups[t.GroupID]
-		if g == nil || t.Failed {
-			return map[string]any{"TaskId": t.ID, "TaskStatus": "Failed", "TenantId": tenantID}, nil
-		}
-		// Allocating a session takes a while: the first polls say Running.
-		if t.Polls < e.opts.TicketPolls {
-			t.Polls++
-			return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": g.ID, "BizRegionId": g.RegionID, "TenantId": tenantID}, nil
-		}
-		if t.InstanceID == "" {
-			t.InstanceID = e.connect(g, user, 1)[0].ID
-		}
-		im, _ := e.st.catalog.image(g.ImageID)
-		return map[string]any{
-			"TaskId": t.ID, "TaskStatus": "Finished", "Ticket": "emu-ticket-" + strings.TrimPrefix(t.ID, "task-"),
-			"AppInstanceGroupId": g.ID, "AppInstanceId": t.InstanceID, "AppInstancePersistentId": p.str("AppInstancePersistentId"),
-			"BizRegionId": g.RegionID, "OsType": im.OsType, "TenantId": tenantID,
-		}, nil
+		return nil
 	}
-	appID, ae := p.required("AppId")
-	if ae != nil {
-		return nil, ae
+	if r.appID, ae = p.required("AppId"); ae != nil {
+		return ae
 	}
 	ids := p.list("AppInstanceGroupIdList")
 	if p.str("AppInstanceId") != "" && len(ids) != 1 {
-		return nil, invalid("AppInstanceGroupIdList", "exactly one group is required with AppInstanceId")
+		return invalid("AppInstanceGroupIdList", "exactly one group is required with AppInstanceId")
 	}
-	if p.str("AppInstancePersistentId") != "" && len(ids) == 0 {
-		return nil, missing("AppInstanceGroupIdList")
+	if r.persistentID != "" && len(ids) == 0 {
+		return missing("AppInstanceGroupIdList")
 	}
-	region := p.str("BizRegionId")
-	// The task goes to a group that offers the app to the user; when groups
-	// offer the app but none to this user, the task starts and then fails,
-	// as the service reports an unauthorized user.
-	var chosen, unauthorized *Group
+	r.chosen, r.failed = e.chooseGroup(r.appID, r.user, p.str("BizRegionId"), ids)
+	if r.chosen == nil {
+		return errf(400, "InvalidAppInstanceGroup.NotFound", "No published delivery group offers app %s.", r.appID)
+	}
+	return nil
+}
+
+// chooseGroup finds the group a new task goes to: one that offers the
+// app to the user; when groups offer the app but none to this user, the
+// first of them, and the task starts and then fails, as the service
+// reports an unauthorized user.
+func (e *Emulator) chooseGroup(appID, user, region string, ids []string) (chosen *Group, failed bool) {
+	var unauthorized *Group
 	for _, id := range e.st.order {
 		g := e.st.groups[id]
 		if len(ids) > 0 && !oneOf(id, ids...) {
@@ -127,62 +123,91 @@ func (e *Emulator) getConnectionTicket(c *call) (map[string]any, *apiError) {
 			}
 			continue
 		}
-		chosen = g
-		break
+		return g, false
 	}
-	failed := false
-	if chosen == nil && unauthorized != nil {
-		chosen, failed = unauthorized, true
-	}
-	if chosen == nil {
-		return nil, errf(400, "InvalidAppInstanceGroup.NotFound", "No published delivery group offers app %s.", appID)
-	}
-	t := &connTask{ID: "task-" + e.st.newID("", 24), GroupID: chosen.ID, UserID: user, AppID: appID, Failed: failed}
-	e.st.tasks[t.ID] = t
-	return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": chosen.ID, "BizRegionId": chosen.RegionID, "TenantId": tenantID}, nil
+	return unauthorized, unauthorized != nil
 }
 
-func (e *Emulator) listAppInstances(c *call) (map[string]any, *apiError) {
+func (e *Emulator) getConnectionTicket(r *ticketReq) map[string]any {
+	if r.task != nil {
+		return e.pollTicket(r.task, r.persistentID)
+	}
+	t := &connTask{ID: "task-" + e.st.newID("", 24), GroupID: r.chosen.ID, UserID: r.user, AppID: r.appID, Failed: r.failed}
+	e.st.tasks[t.ID] = t
+	return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": r.chosen.ID, "BizRegionId": r.chosen.RegionID, "TenantId": tenantID}
+}
+
+// pollTicket answers a poll: Running for the first TicketPolls polls, then
+// Finished with a ticket and a session (Failed if the task failed or its
+// group is gone).
+func (e *Emulator) pollTicket(t *connTask, persistentID string) map[string]any {
+	g := e.st.groups[t.GroupID]
+	if g == nil || t.Failed {
+		return map[string]any{"TaskId": t.ID, "TaskStatus": "Failed", "TenantId": tenantID}
+	}
+	// Allocating a session takes a while: the first polls say Running.
+	if t.Polls < e.opts.TicketPolls {
+		t.Polls++
+		return map[string]any{"TaskId": t.ID, "TaskStatus": "Running", "AppInstanceGroupId": g.ID, "BizRegionId": g.RegionID, "TenantId": tenantID}
+	}
+	if t.InstanceID == "" {
+		t.InstanceID = e.connect(g, t.UserID, 1)[0].ID
+	}
+	im, _ := e.st.catalog.image(g.ImageID)
+	return map[string]any{
+		"TaskId": t.ID, "TaskStatus": "Finished", "Ticket": "emu-ticket-" + strings.TrimPrefix(t.ID, "task-"),
+		"AppInstanceGroupId": g.ID, "AppInstanceId": t.InstanceID, "AppInstancePersistentId": persistentID,
+		"BizRegionId": g.RegionID, "OsType": im.OsType, "TenantId": tenantID,
+	}
+}
+
+// listInstancesReq is ListAppInstances' request: a page and filters.
+type listInstancesReq struct {
+	g                    *Group
+	page                 pageReq
+	id                   string
+	ids, users, statuses []string
+	includeDeleted       bool
+}
+
+func (r *listInstancesReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.g, ae = e.groupParam(p); ae != nil {
+		return ae
 	}
-	num, size, ae := p.pageParams(20, 100, false)
-	if ae != nil {
-		return nil, ae
+	if r.page, ae = readPage(p, 20, 100, false); ae != nil {
+		return ae
 	}
-	idList := p.list("AppInstanceIdList")
-	users := p.list("UserIdList")
-	if len(idList) > 100 {
-		return nil, invalid("AppInstanceIdList", "at most 100 IDs")
+	r.ids, r.users = p.list("AppInstanceIdList"), p.list("UserIdList")
+	if len(r.ids) > 100 {
+		return invalid("AppInstanceIdList", "at most 100 IDs")
 	}
-	if len(users) > 100 {
-		return nil, invalid("UserIdList", "at most 100 IDs")
+	if len(r.users) > 100 {
+		return invalid("UserIdList", "at most 100 IDs")
 	}
-	incDel, _, ae := p.boolParam("IncludeDeleted")
-	if ae != nil {
-		return nil, ae
+	if r.includeDeleted, _, ae = p.boolParam("IncludeDeleted"); ae != nil {
+		return ae
 	}
-	if incDel && len(idList) == 0 {
-		return nil, missing("AppInstanceIdList")
+	if r.includeDeleted && len(r.ids) == 0 {
+		return missing("AppInstanceIdList")
 	}
-	statuses := p.list("Status")
+	r.statuses, r.id = p.list("Status"), p.str("AppInstanceId")
+	return nil
+}
+
+func (r *listInstancesReq) matches(ai *AppInstance) bool {
+	return (!ai.Deleted || r.includeDeleted) && (r.id == "" || r.id == ai.ID) &&
+		(len(r.ids) == 0 || oneOf(ai.ID, r.ids...)) &&
+		(len(r.users) == 0 || oneOf(ai.EndUserID, r.users...)) &&
+		(len(r.statuses) == 0 || oneOf(ai.Status, r.statuses...))
+}
+
+func (e *Emulator) listAppInstances(r *listInstancesReq) map[string]any {
+	g := r.g
 	var rows []map[string]any
 	for _, ai := range e.st.instances[g.ID] {
-		if ai.Deleted && !incDel {
-			continue
-		}
-		if v := p.str("AppInstanceId"); v != "" && v != ai.ID {
-			continue
-		}
-		if len(idList) > 0 && !oneOf(ai.ID, idList...) {
-			continue
-		}
-		if len(users) > 0 && !oneOf(ai.EndUserID, users...) {
-			continue
-		}
-		if len(statuses) > 0 && !oneOf(ai.Status, statuses...) {
+		if !r.matches(ai) {
 			continue
 		}
 		row := map[string]any{
@@ -195,6 +220,28 @@ func (e *Emulator) listAppInstances(c *call) (map[string]any, *apiError) {
 		}
 		rows = append(rows, row)
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"AppInstanceModels": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+	return r.page.answer("AppInstanceModels", rows)
+}
+
+// logOffReq is LogOffAllSessionsInAppInstanceGroup's request.
+type logOffReq struct{ g *Group }
+
+func (r *logOffReq) validate(e *Emulator, c *call) *apiError {
+	g, ae := e.productGroup(c.p)
+	if ae != nil {
+		return ae
+	}
+	if g.ChargeType != "PostPaid" || g.NodePool.StrategyType != stratSchedule {
+		return errf(400, "OperationDenied.NotScheduledScaling", "Sessions can only be logged off for PostPaid groups with NODE_SCALING_BY_SCHEDULE.")
+	}
+	if inScheduledWindow(g.NodePool, e.now()) {
+		return errf(400, "OperationDenied.InScheduledPeriod", "Sessions cannot be logged off inside a scheduled time period.")
+	}
+	r.g = g
+	return nil
+}
+
+func (e *Emulator) logOffAll(r *logOffReq) map[string]any {
+	e.endSessions(r.g)
+	return map[string]any{}
 }

@@ -248,3 +248,67 @@ func (e *Emulator) verifyV3(r *http.Request, auth string, body []byte) *apiError
 	}
 	return e.checkNonce(r.Header.Get("x-acs-signature-nonce"))
 }
+
+// Key accounting: which access key signed each verified call, and the
+// lookup of keys STS issued (sts.go).
+
+// signingKeyID is the access key that signed a request: the V3
+// Authorization header's Credential, else the V2 AccessKeyId parameter.
+func signingKeyID(r *http.Request, p params) string {
+	id := p.str("AccessKeyId")
+	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
+		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
+			id, _, _ = strings.Cut(rest, ",")
+		}
+	}
+	return id
+}
+
+// noteKeyUse records the key of a verified App Streaming request.
+func (e *Emulator) noteKeyUse(r *http.Request, p params) {
+	id := signingKeyID(r, p)
+	if id == "" {
+		return
+	}
+	action := r.URL.Query().Get("Action")
+	if action == "" {
+		action = r.Header.Get("x-acs-action")
+	}
+	b := e.sts()
+	b.mu.Lock()
+	b.st.keyCalls[id]++
+	if len(b.st.keyUses) < maxKeyUses {
+		b.st.keyUses = append(b.st.keyUses, KeyUse{Action: action, AccessKeyID: id})
+	}
+	b.mu.Unlock()
+}
+
+// lookupIssuedKey finds a key STS issued. An expired one is refused with
+// the code App Streaming uses for it.
+func (e *Emulator) lookupIssuedKey(id string) (Credential, bool, *apiError) {
+	b := e.sts()
+	b.mu.Lock()
+	c, ok := b.st.issued[id]
+	var cred Credential
+	var exp time.Time
+	if ok {
+		cred = Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
+		exp = c.Expiration
+	}
+	b.mu.Unlock()
+	if !ok {
+		return Credential{}, false, nil
+	}
+	if !e.now().Before(exp) {
+		return cred, true, errf(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
+	}
+	return cred, true, nil
+}
+
+// KeyUse is one verified App Streaming call and the key that signed it.
+type KeyUse struct {
+	Action      string `json:"action"`
+	AccessKeyID string `json:"access_key_id"`
+}
+
+const maxKeyUses = 10000

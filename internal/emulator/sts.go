@@ -5,8 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -81,14 +81,6 @@ type stsState struct {
 	keyUses   []KeyUse                     // the same calls in order (capped)
 }
 
-// KeyUse is one verified App Streaming call and the key that signed it.
-type KeyUse struct {
-	Action      string `json:"action"`
-	AccessKeyID string `json:"access_key_id"`
-}
-
-const maxKeyUses = 10000
-
 type stsBox struct {
 	mu sync.Mutex
 	st stsState
@@ -129,132 +121,6 @@ func (e *Emulator) resetSTS() {
 	b.mu.Unlock()
 }
 
-// PutRole adds or replaces a role.
-func (e *Emulator) PutRole(r Role) error {
-	if !roleARNPattern.MatchString(r.ARN) {
-		return fmt.Errorf("role ARN %q is not acs:ram::<account>:role/<name>", r.ARN)
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.roles[r.ARN] = r
-	b.mu.Unlock()
-	return nil
-}
-
-// PutOIDCProvider adds or replaces an OIDC provider.
-func (e *Emulator) PutOIDCProvider(p OIDCProvider) error {
-	if !oidcProviderARNPattern.MatchString(p.ARN) {
-		return fmt.Errorf("OIDC provider ARN %q is not acs:ram::<account>:oidc-provider/<name>", p.ARN)
-	}
-	if p.IssuerURL == "" {
-		return fmt.Errorf("OIDC provider %s needs an issuer URL", p.ARN)
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.providers[p.ARN] = p
-	b.mu.Unlock()
-	return nil
-}
-
-// Roles returns the configured roles.
-func (e *Emulator) Roles() []Role {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make([]Role, 0, len(b.st.roles))
-	for _, r := range b.st.roles {
-		out = append(out, r)
-	}
-	return out
-}
-
-// IssuedCredentials returns the temporary credentials handed out so far,
-// oldest first (secrets left out of JSON).
-func (e *Emulator) IssuedCredentials() []IssuedCredential {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make([]IssuedCredential, 0, len(b.st.issued))
-	for _, c := range b.st.issued {
-		out = append(out, *c)
-	}
-	for i := 1; i < len(out); i++ { // insertion sort by expiration, then ID
-		for j := i; j > 0 && (out[j].Expiration.Before(out[j-1].Expiration) ||
-			out[j].Expiration.Equal(out[j-1].Expiration) && out[j].AccessKeyID < out[j-1].AccessKeyID); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// KeyCalls returns how many App Streaming calls each access key signed
-// (successfully verified requests; STS calls are not counted).
-func (e *Emulator) KeyCalls() map[string]int {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	out := make(map[string]int, len(b.st.keyCalls))
-	for k, v := range b.st.keyCalls {
-		out[k] = v
-	}
-	return out
-}
-
-// noteKeyUse records the key of a verified App Streaming request.
-func (e *Emulator) noteKeyUse(r *http.Request, p params) {
-	id := p.str("AccessKeyId")
-	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
-		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
-			id, _, _ = strings.Cut(rest, ",")
-		}
-	}
-	if id == "" {
-		return
-	}
-	action := r.URL.Query().Get("Action")
-	if action == "" {
-		action = r.Header.Get("x-acs-action")
-	}
-	b := e.sts()
-	b.mu.Lock()
-	b.st.keyCalls[id]++
-	if len(b.st.keyUses) < maxKeyUses {
-		b.st.keyUses = append(b.st.keyUses, KeyUse{Action: action, AccessKeyID: id})
-	}
-	b.mu.Unlock()
-}
-
-// KeyUses returns the verified App Streaming calls in arrival order with
-// their signing keys (the first 10000).
-func (e *Emulator) KeyUses() []KeyUse {
-	b := e.sts()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]KeyUse(nil), b.st.keyUses...)
-}
-
-// lookupIssuedKey finds a key STS issued. An expired one is refused with
-// the code App Streaming uses for it.
-func (e *Emulator) lookupIssuedKey(id string) (Credential, bool, *apiError) {
-	b := e.sts()
-	b.mu.Lock()
-	c, ok := b.st.issued[id]
-	var cred Credential
-	var exp time.Time
-	if ok {
-		cred = Credential{AccessKeyID: c.AccessKeyID, AccessKeySecret: c.AccessKeySecret, SecurityToken: c.SecurityToken}
-		exp = c.Expiration
-	}
-	b.mu.Unlock()
-	if !ok {
-		return Credential{}, false, nil
-	}
-	if !e.now().Before(exp) {
-		return cred, true, errf(400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.")
-	}
-	return cred, true, nil
-}
-
 var (
 	roleARNPattern         = regexp.MustCompile(`^acs:ram::[0-9]{16}:role/[A-Za-z0-9._-]{1,64}$`)
 	oidcProviderARNPattern = regexp.MustCompile(`^acs:ram::[0-9]{16}:oidc-provider/[A-Za-z0-9._-]{1,128}$`)
@@ -262,44 +128,39 @@ var (
 	externalIDPattern      = regexp.MustCompile(`^[A-Za-z0-9=,.@:/_-]+$`)
 )
 
-func init() {
-	stsHandlers["AssumeRole"] = (*Emulator).assumeRole
-	stsHandlers["AssumeRoleWithOIDC"] = (*Emulator).assumeRoleWithOIDC
-	stsHandlers["GetCallerIdentity"] = (*Emulator).getCallerIdentity
+// stsSession is what AssumeRole and AssumeRoleWithOIDC requests share: the
+// role, the session name and duration, and an optional policy.
+type stsSession struct {
+	role   Role
+	name   string
+	d      time.Duration
+	policy string
 }
 
-// stsHandlers maps STS action names to implementations.
-var stsHandlers = map[string]handlerFunc{}
-
-// isAnonymousSTS: AssumeRoleWithOIDC carries no access key and no signature.
-func isAnonymousSTS(action, version string) bool {
-	return version == STSVersion && action == "AssumeRoleWithOIDC"
-}
-
-// sessionParams checks what AssumeRole and AssumeRoleWithOIDC share and
-// returns the role, the session name and the duration.
-func (e *Emulator) sessionParams(b *stsBox, p params) (Role, string, time.Duration, *apiError) {
+// read checks the shared parameters (b.mu held).
+func (s *stsSession) read(b *stsBox, p params) *apiError {
+	s.policy = p.str("Policy")
 	arn := p.str("RoleArn")
 	if arn == "" {
-		return Role{}, "", 0, missing("RoleArn")
+		return missing("RoleArn")
 	}
 	if !roleARNPattern.MatchString(arn) {
-		return Role{}, "", 0, invalid("RoleArn", "%q is not a role ARN of the form acs:ram::<account ID>:role/<role name>", arn)
+		return invalid("RoleArn", "%q is not a role ARN of the form acs:ram::<account ID>:role/<role name>", arn)
 	}
 	role, ok := b.st.roles[arn]
 	if !ok {
-		return Role{}, "", 0, errf(404, "EntityNotExist.Role", "The role not exists: %s.", arn)
+		return errf(404, "EntityNotExist.Role", "The role not exists: %s.", arn)
 	}
 	name := p.str("RoleSessionName")
 	if name == "" {
-		return Role{}, "", 0, missing("RoleSessionName")
+		return missing("RoleSessionName")
 	}
 	if !sessionNamePattern.MatchString(name) {
-		return Role{}, "", 0, invalid("RoleSessionName", "2 to 64 characters: letters, digits, '.', '@', '-' and '_'")
+		return invalid("RoleSessionName", "2 to 64 characters: letters, digits, '.', '@', '-' and '_'")
 	}
 	dur := int64(3600)
 	if n, set, ae := p.intParam("DurationSeconds"); ae != nil {
-		return Role{}, "", 0, ae
+		return ae
 	} else if set {
 		dur = n
 	}
@@ -308,24 +169,25 @@ func (e *Emulator) sessionParams(b *stsBox, p params) (Role, string, time.Durati
 		maxDur = 3600
 	}
 	if dur < 900 || dur > 43200 {
-		return Role{}, "", 0, invalid("DurationSeconds", "the value must be between 900 and 43200 seconds, got %d", dur)
+		return invalid("DurationSeconds", "the value must be between 900 and 43200 seconds, got %d", dur)
 	}
 	if dur > maxDur {
-		return Role{}, "", 0, invalid("DurationSeconds", "%d seconds exceeds the role's maximum session duration of %d seconds", dur, maxDur)
+		return invalid("DurationSeconds", "%d seconds exceeds the role's maximum session duration of %d seconds", dur, maxDur)
 	}
 	if pol := p.str("Policy"); pol != "" {
 		if len(pol) > 2048 {
-			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is longer than 2048 characters.")
+			return errf(400, "InvalidParameter.PolicyGrammar", "The policy is longer than 2048 characters.")
 		}
 		var doc struct {
 			Version   string            `json:"Version"`
 			Statement []json.RawMessage `json:"Statement"`
 		}
 		if err := json.Unmarshal([]byte(pol), &doc); err != nil || doc.Version == "" || len(doc.Statement) == 0 {
-			return Role{}, "", 0, errf(400, "InvalidParameter.PolicyGrammar", "The policy is not a RAM policy document (JSON with Version and Statement).")
+			return errf(400, "InvalidParameter.PolicyGrammar", "The policy is not a RAM policy document (JSON with Version and Statement).")
 		}
 	}
-	return role, name, time.Duration(dur) * time.Second, nil
+	s.role, s.name, s.d = role, name, time.Duration(dur)*time.Second
+	return nil
 }
 
 func randomToken(prefix string, n int) string {
@@ -334,19 +196,24 @@ func randomToken(prefix string, n int) string {
 	return prefix + strings.TrimRight(base64.RawURLEncoding.EncodeToString(b), "=")
 }
 
-func (e *Emulator) issue(b *stsBox, role Role, session, via, policy string, d time.Duration) map[string]any {
+// issue hands out temporary credentials for a checked session.
+func (e *Emulator) issue(s *stsSession, via string) map[string]any {
+	role, session := s.role, s.name
 	ic := &IssuedCredential{
 		AccessKeyID:     randomToken("STS.NT", 15),
 		AccessKeySecret: randomToken("", 33),
 		SecurityToken:   randomToken("CAIS", 150),
-		Expiration:      e.now().Add(d).UTC().Truncate(time.Second),
+		Expiration:      e.now().Add(s.d).UTC().Truncate(time.Second),
 		RoleARN:         role.ARN,
 		SessionName:     session,
 		Via:             via,
-		Policy:          policy,
+		Policy:          s.policy,
 	}
+	b := e.sts()
+	b.mu.Lock()
 	b.st.issued[ic.AccessKeyID] = ic
-	roleName := role.ARN[strings.LastIndex(role.ARN, "/")+1:]
+	b.mu.Unlock()
+	roleName := roleNameOf(role.ARN)
 	account := strings.Split(role.ARN, ":")[3]
 	roleID := roleIDFor(role.ARN)
 	return map[string]any{
@@ -363,6 +230,9 @@ func (e *Emulator) issue(b *stsBox, role Role, session, via, policy string, d ti
 	}
 }
 
+// roleNameOf is the name at the end of a role ARN.
+func roleNameOf(arn string) string { return arn[strings.LastIndex(arn, "/")+1:] }
+
 // roleIDFor derives a stable numeric role ID from the ARN.
 func roleIDFor(arn string) string {
 	var h uint64 = 14695981039346656037
@@ -373,28 +243,35 @@ func roleIDFor(arn string) string {
 	return fmt.Sprintf("3%018d", h%1e18)
 }
 
-func (e *Emulator) assumeRole(c *call) (map[string]any, *apiError) {
+// assumeRoleReq is AssumeRole's request.
+type assumeRoleReq struct{ stsSession }
+
+func (r *assumeRoleReq) validate(e *Emulator, c *call) *apiError {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	role, session, d, ae := e.sessionParams(b, c.p)
-	if ae != nil {
-		return nil, ae
+	if ae := r.read(b, c.p); ae != nil {
+		return ae
 	}
+	role := r.role
 	caller := c.p.str("AccessKeyId")
 	if caller == "" && len(e.opts.Credentials) > 0 { // SkipSignature: act as the first key
 		caller = e.opts.Credentials[0].AccessKeyID
 	}
 	if !e.trustsKey(b, role, caller) {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The caller %s is not trusted by role %s.", caller, role.ARN)
+		return errf(403, "NoPermission", "You are not authorized to do this action. The caller %s is not trusted by role %s.", caller, role.ARN)
 	}
 	if x := c.p.str("ExternalId"); x != "" && (len(x) < 2 || len(x) > 1224 || !externalIDPattern.MatchString(x)) {
-		return nil, invalid("ExternalId", "2 to 1224 characters: letters, digits and =,.@:/-_")
+		return invalid("ExternalId", "2 to 1224 characters: letters, digits and =,.@:/-_")
 	}
 	if role.ExternalID != "" && c.p.str("ExternalId") != role.ExternalID {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. The ExternalId does not match the trust policy of role %s.", role.ARN)
+		return errf(403, "NoPermission", "You are not authorized to do this action. The ExternalId does not match the trust policy of role %s.", role.ARN)
 	}
-	return e.issue(b, role, session, "AssumeRole", c.p.str("Policy"), d), nil
+	return nil
+}
+
+func (e *Emulator) assumeRole(r *assumeRoleReq) map[string]any {
+	return e.issue(&r.stsSession, "AssumeRole")
 }
 
 // trustsKey: explicit list, or any long-term key of the emulator (issued
@@ -462,138 +339,108 @@ func parseJWT(tok string) (jwtClaims, bool) {
 	return cl, true
 }
 
-func (e *Emulator) assumeRoleWithOIDC(c *call) (map[string]any, *apiError) {
+// oidcReq is AssumeRoleWithOIDC's request: the session and the token's
+// checked claims.
+type oidcReq struct {
+	stsSession
+	claims jwtClaims
+	exp    time.Time
+}
+
+func (r *oidcReq) validate(e *Emulator, c *call) *apiError {
 	b := e.sts()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	parn := c.p.str("OIDCProviderArn")
 	if parn == "" {
-		return nil, missing("OIDCProviderArn")
+		return missing("OIDCProviderArn")
 	}
 	if !oidcProviderARNPattern.MatchString(parn) {
-		return nil, invalid("OIDCProviderArn", "%q is not of the form acs:ram::<account ID>:oidc-provider/<name>", parn)
+		return invalid("OIDCProviderArn", "%q is not of the form acs:ram::<account ID>:oidc-provider/<name>", parn)
 	}
 	tok := c.p.str("OIDCToken")
 	if tok == "" {
-		return nil, missing("OIDCToken")
+		return missing("OIDCToken")
 	}
 	if n := len(tok); n < 4 || n > 20000 {
-		return nil, invalid("OIDCToken", "the token must be 4 to 20000 characters, got %d", n)
+		return invalid("OIDCToken", "the token must be 4 to 20000 characters, got %d", n)
 	}
-	role, session, d, ae := e.sessionParams(b, c.p)
-	if ae != nil {
-		return nil, ae
+	if ae := r.read(b, c.p); ae != nil {
+		return ae
 	}
 	prov, ok := b.st.providers[parn]
 	if !ok {
-		return nil, errf(404, "EntityNotExist.OIDCProvider", "The OIDC provider not exists: %s.", parn)
+		return errf(404, "EntityNotExist.OIDCProvider", "The OIDC provider not exists: %s.", parn)
 	}
-	cl, ok := parseJWT(tok)
-	if !ok {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is not a well-formed JWT (header.payload.signature with iss and exp claims).")
+	if r.claims, ok = parseJWT(tok); !ok {
+		return errf(400, "AuthenticationFail.OIDCToken.Invalid", "The OIDC token is not a well-formed JWT (header.payload.signature with iss and exp claims).")
 	}
+	if ae := e.checkClaims(r.claims, prov); ae != nil {
+		return ae
+	}
+	r.exp = time.Unix(int64(*r.claims.Exp), 0)
+	if !slices.Contains(r.role.TrustedOIDCProviders, parn) {
+		return errf(403, "NoPermission", "You are not authorized to do this action. Role %s does not trust OIDC provider %s.", r.role.ARN, parn)
+	}
+	return nil
+}
+
+// checkClaims: the token comes from the provider's issuer, for one of its
+// client IDs (if it lists any), and has not expired.
+func (e *Emulator) checkClaims(cl jwtClaims, prov OIDCProvider) *apiError {
 	if cl.Iss != prov.IssuerURL {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.IssuerError", "The issuer of the OIDC token does not match the issuer URL of OIDC provider %s.", parn)
+		return errf(400, "AuthenticationFail.OIDCToken.IssuerError", "The issuer of the OIDC token does not match the issuer URL of OIDC provider %s.", prov.ARN)
 	}
-	if len(prov.ClientIDs) > 0 {
-		match := false
-		for _, a := range cl.audiences() {
-			for _, id := range prov.ClientIDs {
-				match = match || a == id
-			}
-		}
-		if !match {
-			return nil, errf(400, "AuthenticationFail.OIDCToken.AudienceError", "The audience of the OIDC token is not a client ID of OIDC provider %s.", parn)
-		}
+	if len(prov.ClientIDs) > 0 && !intersects(cl.audiences(), prov.ClientIDs) {
+		return errf(400, "AuthenticationFail.OIDCToken.AudienceError", "The audience of the OIDC token is not a client ID of OIDC provider %s.", prov.ARN)
 	}
-	exp := time.Unix(int64(*cl.Exp), 0)
-	if !e.now().Before(exp) {
-		return nil, errf(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.")
+	if !e.now().Before(time.Unix(int64(*cl.Exp), 0)) {
+		return errf(400, "AuthenticationFail.OIDCToken.Expired", "The OIDC token has expired.")
 	}
-	trusted := false
-	for _, p := range role.TrustedOIDCProviders {
-		trusted = trusted || p == parn
-	}
-	if !trusted {
-		return nil, errf(403, "NoPermission", "You are not authorized to do this action. Role %s does not trust OIDC provider %s.", role.ARN, parn)
-	}
-	out := e.issue(b, role, session, "AssumeRoleWithOIDC", c.p.str("Policy"), d)
+	return nil
+}
+
+func (e *Emulator) assumeRoleWithOIDC(r *oidcReq) map[string]any {
+	out := e.issue(&r.stsSession, "AssumeRoleWithOIDC")
+	cl := r.claims
 	info := map[string]any{
 		"Issuer": cl.Iss, "Subject": cl.Sub, "ClientIds": strings.Join(cl.audiences(), ","),
-		"ExpirationTime": exp.UTC().Format("2006-01-02T15:04:05Z"), "VerificationInfo": "Success",
+		"ExpirationTime": r.exp.UTC().Format("2006-01-02T15:04:05Z"), "VerificationInfo": "Success",
 	}
 	if cl.Iat != nil {
 		info["IssuanceTime"] = time.Unix(int64(*cl.Iat), 0).UTC().Format("2006-01-02T15:04:05Z")
 	}
 	out["OIDCTokenInfo"] = info
-	return out, nil
+	return out
 }
 
-func (e *Emulator) getCallerIdentity(c *call) (map[string]any, *apiError) {
-	id := c.p.str("AccessKeyId")
-	if auth := c.r.Header.Get("Authorization"); strings.HasPrefix(auth, "ACS3-") {
-		if _, rest, ok := strings.Cut(auth, "Credential="); ok {
-			id, _, _ = strings.Cut(rest, ",")
-		}
-	}
+// callerReq is GetCallerIdentity's request: the signing key, if STS
+// issued it.
+type callerReq struct{ issued *IssuedCredential }
+
+func (r *callerReq) validate(e *Emulator, c *call) *apiError {
+	id := signingKeyID(c.r, c.p)
 	b := e.sts()
 	b.mu.Lock()
-	ic, ok := b.st.issued[id]
+	if ic, ok := b.st.issued[id]; ok {
+		cp := *ic
+		r.issued = &cp
+	}
 	b.mu.Unlock()
-	if ok {
-		roleName := ic.RoleARN[strings.LastIndex(ic.RoleARN, "/")+1:]
+	return nil
+}
+
+func (e *Emulator) getCallerIdentity(r *callerReq) map[string]any {
+	if ic := r.issued; ic != nil {
 		roleID := roleIDFor(ic.RoleARN)
 		return map[string]any{
 			"AccountId": AccountID, "IdentityType": "AssumedRoleUser",
-			"Arn":         "acs:ram::" + AccountID + ":assumed-role/" + roleName + "/" + ic.SessionName,
+			"Arn":         "acs:ram::" + AccountID + ":assumed-role/" + roleNameOf(ic.RoleARN) + "/" + ic.SessionName,
 			"PrincipalId": roleID + ":" + ic.SessionName, "RoleId": roleID,
-		}, nil
+		}
 	}
 	return map[string]any{
 		"AccountId": AccountID, "IdentityType": "Account", "Arn": "acs:ram::" + AccountID + ":root",
 		"PrincipalId": AccountID, "UserId": AccountID,
-	}, nil
-}
-
-// stsAdminRoutes: GET/POST /_emulator/sts/roles, GET/POST
-// /_emulator/sts/oidc-providers, GET /_emulator/sts/credentials (issued,
-// without secrets), GET /_emulator/sts/key-calls.
-func (e *Emulator) stsAdminRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.Roles()) })
-	mux.HandleFunc("POST /_emulator/sts/roles", func(w http.ResponseWriter, r *http.Request) {
-		var role Role
-		if !decodeAdmin(w, r, &role) {
-			return
-		}
-		if err := e.PutRole(role); err != nil {
-			adminErr(w, 400, err.Error())
-			return
-		}
-		writeJSON(w, 200, role)
-	})
-	mux.HandleFunc("GET /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
-		b := e.sts()
-		b.mu.Lock()
-		out := make([]OIDCProvider, 0, len(b.st.providers))
-		for _, p := range b.st.providers {
-			out = append(out, p)
-		}
-		b.mu.Unlock()
-		writeJSON(w, 200, out)
-	})
-	mux.HandleFunc("POST /_emulator/sts/oidc-providers", func(w http.ResponseWriter, r *http.Request) {
-		var p OIDCProvider
-		if !decodeAdmin(w, r, &p) {
-			return
-		}
-		if err := e.PutOIDCProvider(p); err != nil {
-			adminErr(w, 400, err.Error())
-			return
-		}
-		writeJSON(w, 200, p)
-	})
-	mux.HandleFunc("GET /_emulator/sts/credentials", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, e.IssuedCredentials())
-	})
-	mux.HandleFunc("GET /_emulator/sts/key-calls", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, e.KeyCalls()) })
+	}
 }

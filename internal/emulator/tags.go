@@ -13,12 +13,6 @@ var systemTagKeys = []string{"System/Scheduler/GRAYSCALE", "System/Scheduler/STO
 
 const maxCustomTags = 20
 
-func init() {
-	handlers["TagCloudResources"] = (*Emulator).tagResources
-	handlers["UntagCloudResources"] = (*Emulator).untagResources
-	handlers["ListTagCloudResources"] = (*Emulator).listTagResources
-}
-
 func isSystemKey(k string) bool { return strings.HasPrefix(k, "System/") }
 
 // tagTarget returns the custom and system tag maps of one resource.
@@ -53,44 +47,63 @@ func tagResourceIDs(p params, rtype string) ([]string, *apiError) {
 	return ids, nil
 }
 
-func (e *Emulator) tagResources(c *call) (map[string]any, *apiError) {
-	p := c.p
+// tagResourceTypes are the resource types TagCloudResources accepts;
+// UntagCloudResources and ListTagCloudResources accept all but the first.
+var tagResourceTypes = []string{"CenterImageId", "AppId", "WyId", "AppInstanceGroupId", "AliUid"}
+
+// resourceTypeParam reads the required ResourceType, one of allowed.
+func resourceTypeParam(p params, allowed []string) (string, *apiError) {
 	rtype, ae := p.required("ResourceType")
 	if ae != nil {
-		return nil, ae
+		return "", ae
 	}
-	if !oneOf(rtype, "CenterImageId", "AppId", "WyId", "AppInstanceGroupId", "AliUid") {
-		return nil, invalid("ResourceType", "must be CenterImageId, AppId, WyId, AppInstanceGroupId or AliUid")
+	if !oneOf(rtype, allowed...) {
+		return "", invalid("ResourceType", "must be %s", orList(allowed))
 	}
-	ids, ae := tagResourceIDs(p, rtype)
-	if ae != nil {
-		return nil, ae
+	return rtype, nil
+}
+
+// tagReq is TagCloudResources' request.
+type tagReq struct {
+	rtype string
+	ids   []string
+	tags  []map[string]string
+	dup   bool // a key appears twice: every resource fails, nothing changes
+}
+
+func (r *tagReq) validate(e *Emulator, c *call) *apiError {
+	p := c.p
+	var ae *apiError
+	if r.rtype, ae = resourceTypeParam(p, tagResourceTypes); ae != nil {
+		return ae
 	}
-	tags := p.objList("Tags")
-	if len(tags) == 0 {
-		return nil, missing("Tags")
+	if r.ids, ae = tagResourceIDs(p, r.rtype); ae != nil {
+		return ae
 	}
-	dup := false
+	r.tags = p.objList("Tags")
+	if len(r.tags) == 0 {
+		return missing("Tags")
+	}
 	seen := map[string]bool{}
-	for _, t := range tags {
+	for _, t := range r.tags {
 		k, v := t["Key"], t["Value"]
 		if n := utf8.RuneCountInString(k); n < 1 || n > 128 {
-			return nil, invalid("Tags.Key", "tag keys are 1..128 characters")
+			return invalid("Tags.Key", "tag keys are 1..128 characters")
 		}
 		if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
-			return nil, invalid("Tags.Value", "tag values are 1..128 characters")
+			return invalid("Tags.Value", "tag values are 1..128 characters")
 		}
 		if isSystemKey(k) && !oneOf(k, systemTagKeys...) {
-			return nil, invalid("Tags.Key", "%q is a reserved system key", k)
+			return invalid("Tags.Key", "%q is a reserved system key", k)
 		}
-		dup = dup || seen[k]
+		r.dup = r.dup || seen[k]
 		seen[k] = true
 	}
 	// Check every resource first, so a limit error changes nothing.
-	for _, id := range ids {
-		custom, _, ae := e.tagTarget(rtype, id, false)
+	for _, id := range r.ids {
+		custom, _, ae := e.tagTarget(r.rtype, id, false)
 		if ae != nil {
-			return nil, ae
+			return ae
 		}
 		n := len(custom)
 		for k := range seen {
@@ -99,17 +112,21 @@ func (e *Emulator) tagResources(c *call) (map[string]any, *apiError) {
 			}
 		}
 		if n > maxCustomTags {
-			return nil, errf(400, "InvalidParameter.Tags", "Resource %s would have %d custom tags; at most %d are allowed.", id, n, maxCustomTags)
+			return errf(400, "InvalidParameter.Tags", "Resource %s would have %d custom tags; at most %d are allowed.", id, n, maxCustomTags)
 		}
 	}
+	return nil
+}
+
+func (e *Emulator) tagResources(r *tagReq) map[string]any {
 	failed := []map[string]any{}
-	for _, id := range ids {
-		if dup {
-			failed = append(failed, map[string]any{"ResourceId": id, "ResourceType": rtype, "Code": "TAG_KEY_DUPLICATED", "Message": "the same tag key appears twice in one request", "Tags": tagRows(tags)})
+	for _, id := range r.ids {
+		if r.dup {
+			failed = append(failed, map[string]any{"ResourceId": id, "ResourceType": r.rtype, "Code": "TAG_KEY_DUPLICATED", "Message": "the same tag key appears twice in one request", "Tags": tagRows(r.tags)})
 			continue
 		}
-		custom, system, _ := e.tagTarget(rtype, id, true)
-		for _, t := range tags {
+		custom, system, _ := e.tagTarget(r.rtype, id, true)
+		for _, t := range r.tags {
 			if isSystemKey(t["Key"]) {
 				system[t["Key"]] = t["Value"]
 			} else {
@@ -117,7 +134,7 @@ func (e *Emulator) tagResources(c *call) (map[string]any, *apiError) {
 			}
 		}
 	}
-	return map[string]any{"FailedResources": failed}, nil
+	return map[string]any{"FailedResources": failed}
 }
 
 func tagRows(tags []map[string]string) []map[string]any {
@@ -132,39 +149,45 @@ func tagRows(tags []map[string]string) []map[string]any {
 	return out
 }
 
-func (e *Emulator) untagResources(c *call) (map[string]any, *apiError) {
+// untagReq is UntagCloudResources' request.
+type untagReq struct {
+	rtype     string
+	ids, keys []string
+}
+
+func (r *untagReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	rtype, ae := p.required("ResourceType")
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.rtype, ae = resourceTypeParam(p, tagResourceTypes[1:]); ae != nil {
+		return ae
 	}
-	if !oneOf(rtype, "AppId", "WyId", "AppInstanceGroupId", "AliUid") {
-		return nil, invalid("ResourceType", "must be AppId, WyId, AppInstanceGroupId or AliUid")
+	if r.ids, ae = tagResourceIDs(p, r.rtype); ae != nil {
+		return ae
 	}
-	ids, ae := tagResourceIDs(p, rtype)
-	if ae != nil {
-		return nil, ae
+	r.keys = p.list("TagKeys")
+	if len(r.keys) == 0 {
+		return missing("TagKeys")
 	}
-	keys := p.list("TagKeys")
-	if len(keys) == 0 {
-		return nil, missing("TagKeys")
+	if len(r.keys) > 10 {
+		return invalid("TagKeys", "at most 10 keys per call")
 	}
-	if len(keys) > 10 {
-		return nil, invalid("TagKeys", "at most 10 keys per call")
-	}
-	for _, id := range ids {
-		if _, _, ae := e.tagTarget(rtype, id, false); ae != nil {
-			return nil, ae
+	for _, id := range r.ids {
+		if _, _, ae := e.tagTarget(r.rtype, id, false); ae != nil {
+			return ae
 		}
 	}
-	for _, id := range ids {
-		custom, system, _ := e.tagTarget(rtype, id, false)
-		for _, k := range keys {
+	return nil
+}
+
+func (e *Emulator) untagResources(r *untagReq) map[string]any {
+	for _, id := range r.ids {
+		custom, system, _ := e.tagTarget(r.rtype, id, false)
+		for _, k := range r.keys {
 			delete(custom, k)
 			delete(system, k)
 		}
 	}
-	return map[string]any{"FailedResources": []any{}}, nil
+	return map[string]any{"FailedResources": []any{}}
 }
 
 func encodeToken(off int) string {
@@ -184,75 +207,92 @@ func decodeToken(t string) (int, bool) {
 	return n, err == nil && n >= 0
 }
 
-func (e *Emulator) listTagResources(c *call) (map[string]any, *apiError) {
+// listTagsReq is ListTagCloudResources' request: token paging
+// (NextToken, MaxResults) rather than pages.
+type listTagsReq struct {
+	rtype, scope string
+	maxResults   int
+	offset       int
+	ids          []string
+}
+
+func (r *listTagsReq) validate(_ *Emulator, c *call) *apiError {
 	p := c.p
-	rtype, ae := p.required("ResourceType")
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.rtype, ae = resourceTypeParam(p, tagResourceTypes[1:]); ae != nil {
+		return ae
 	}
-	if !oneOf(rtype, "AppId", "WyId", "AppInstanceGroupId", "AliUid") {
-		return nil, invalid("ResourceType", "must be AppId, WyId, AppInstanceGroupId or AliUid")
+	r.scope = p.str("Scope")
+	if r.scope == "" {
+		r.scope = "All"
 	}
-	scope := p.str("Scope")
-	if scope == "" {
-		scope = "All"
-	}
-	if !oneOf(scope, "All", "Custom", "System") {
-		return nil, invalid("Scope", "must be All, Custom or System")
+	if !oneOf(r.scope, "All", "Custom", "System") {
+		return invalid("Scope", "must be All, Custom or System")
 	}
 	maxR, ok, ae := p.intParam("MaxResults")
 	if ae != nil {
-		return nil, ae
+		return ae
 	}
 	if !ok {
 		maxR = 50
 	}
 	if maxR < 1 || maxR > 1000 {
-		return nil, invalid("MaxResults", "must be 1..1000")
+		return invalid("MaxResults", "must be 1..1000")
 	}
-	off := 0
+	r.maxResults = int(maxR)
 	if t := p.str("NextToken"); t != "" {
-		if off, ok = decodeToken(t); !ok {
-			return nil, invalid("NextToken", "unknown token")
+		if r.offset, ok = decodeToken(t); !ok {
+			return invalid("NextToken", "unknown token")
 		}
 	}
-	ids := p.list("ResourceIds")
-	if len(ids) > 50 {
-		return nil, invalid("ResourceIds", "at most 50 resources per call")
+	r.ids = p.list("ResourceIds")
+	if len(r.ids) > 50 {
+		return invalid("ResourceIds", "at most 50 resources per call")
 	}
-	if len(ids) == 0 {
-		switch rtype {
-		case "AppInstanceGroupId":
-			ids = append(ids, e.st.order...)
-		case "AliUid":
-			ids = []string{"self"}
-		default:
-			for k := range e.st.otherTags {
-				if strings.HasPrefix(k, rtype+"/") && strings.HasSuffix(k, "#c") {
-					ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(k, rtype+"/"), "#c"))
-				}
+	return nil
+}
+
+// resourceIDs is what the request names, or every resource of its type.
+func (e *Emulator) resourceIDs(r *listTagsReq) []string {
+	if len(r.ids) > 0 {
+		return r.ids
+	}
+	var ids []string
+	switch r.rtype {
+	case "AppInstanceGroupId":
+		ids = append(ids, e.st.order...)
+	case "AliUid":
+		ids = []string{"self"}
+	default:
+		for k := range e.st.otherTags {
+			if strings.HasPrefix(k, r.rtype+"/") && strings.HasSuffix(k, "#c") {
+				ids = append(ids, strings.TrimSuffix(strings.TrimPrefix(k, r.rtype+"/"), "#c"))
 			}
 		}
 	}
+	return ids
+}
+
+func (e *Emulator) listTagResources(r *listTagsReq) map[string]any {
 	var rows []map[string]any
-	for _, id := range ids {
+	for _, id := range e.resourceIDs(r) {
 		var custom, system map[string]string
-		if rtype == "AppInstanceGroupId" {
+		if r.rtype == "AppInstanceGroupId" {
 			g := e.st.groups[id]
 			if g == nil {
 				continue // unknown IDs are skipped, as a filter would
 			}
 			custom, system = g.Tags, g.SystemTags
 		} else {
-			custom, system, _ = e.tagTarget(rtype, id, false)
+			custom, system, _ = e.tagTarget(r.rtype, id, false)
 		}
 		var tags []map[string]any
-		if scope != "System" {
+		if r.scope != "System" {
 			for _, k := range sortedKeys(custom) {
 				tags = append(tags, map[string]any{"Key": k, "Value": custom[k], "Scope": "Custom"})
 			}
 		}
-		if scope != "Custom" {
+		if r.scope != "Custom" {
 			for _, k := range sortedKeys(system) {
 				tags = append(tags, map[string]any{"Key": k, "Value": system[k], "Scope": "System"})
 			}
@@ -260,12 +300,10 @@ func (e *Emulator) listTagResources(c *call) (map[string]any, *apiError) {
 		if len(tags) == 0 {
 			continue
 		}
-		rows = append(rows, map[string]any{"ResourceId": id, "ResourceType": rtype, "Tags": tags})
+		rows = append(rows, map[string]any{"ResourceId": id, "ResourceType": r.rtype, "Tags": tags})
 	}
-	if off > len(rows) {
-		off = len(rows)
-	}
-	end := off + int(maxR)
+	off := min(r.offset, len(rows))
+	end := off + r.maxResults
 	resp := map[string]any{"TotalCount": len(rows)}
 	if end < len(rows) {
 		resp["NextToken"] = encodeToken(end)
@@ -273,5 +311,5 @@ func (e *Emulator) listTagResources(c *call) (map[string]any, *apiError) {
 		end = len(rows)
 	}
 	resp["ResourceTags"] = nonNil(rows[off:end])
-	return resp, nil
+	return resp
 }

@@ -2,12 +2,6 @@ package emulator
 
 import "strings"
 
-func init() {
-	handlers["AuthorizeInstanceGroup"] = (*Emulator).authorize
-	handlers["PageListAppInstanceGroupUser"] = (*Emulator).pageListUsers
-	handlers["ListAuthorizedUserGroups"] = (*Emulator).listAuthorizedUserGroups
-}
-
 func applyAuth(current, add, remove []string) []string {
 	out := dedupe(append(append([]string{}, current...), add...))
 	for _, r := range remove {
@@ -16,69 +10,81 @@ func applyAuth(current, add, remove []string) []string {
 	return out
 }
 
-func (e *Emulator) authorize(c *call) (map[string]any, *apiError) {
+// authorizeReq is AuthorizeInstanceGroup's request: the four ID lists by
+// parameter name.
+type authorizeReq struct {
+	g     *Group
+	lists map[string][]string
+}
+
+func (r *authorizeReq) validate(e *Emulator, c *call) *apiError {
 	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+	var ae *apiError
+	if r.g, ae = e.productGroup(p); ae != nil {
+		return ae
 	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	lists := map[string][]string{}
+	r.lists = map[string][]string{}
 	anyList := false
 	for _, k := range []string{"AuthorizeUserIds", "UnAuthorizeUserIds", "AuthorizeUserGroupIds", "UnAuthorizeUserGroupIds"} {
 		l := p.list(k)
 		if len(l) > 100 {
-			return nil, invalid(k, "at most 100 IDs per call")
+			return invalid(k, "at most 100 IDs per call")
 		}
 		for _, v := range l {
 			if v == "" {
-				return nil, invalid(k, "IDs must not be empty")
+				return invalid(k, "IDs must not be empty")
 			}
 			if strings.Contains(k, "Group") && !ugPattern.MatchString(v) {
-				return nil, invalid(k, "%q is not a user group ID (ug-…)", v)
+				return invalid(k, "%q is not a user group ID (ug-…)", v)
 			}
 		}
 		anyList = anyList || len(l) > 0
-		lists[k] = l
+		r.lists[k] = l
 	}
 	var meta struct {
 		Type     *string `json:"Type"`
 		AdDomain *string `json:"AdDomain"`
 	}
 	if _, ae := p.jsonParam("UserMeta", &meta); ae != nil {
-		return nil, ae
+		return ae
 	}
 	if meta.Type != nil && !oneOf(*meta.Type, "ad", "simple") {
-		return nil, invalid("UserMeta.Type", "must be ad or simple")
+		return invalid("UserMeta.Type", "must be ad or simple")
 	}
 	if !anyList {
-		return nil, errf(400, "MissingParameter.AuthorizeUserIds", "At least one of AuthorizeUserIds, UnAuthorizeUserIds, AuthorizeUserGroupIds or UnAuthorizeUserGroupIds is required.")
+		return errf(400, "MissingParameter.AuthorizeUserIds", "At least one of AuthorizeUserIds, UnAuthorizeUserIds, AuthorizeUserGroupIds or UnAuthorizeUserGroupIds is required.")
 	}
-	if g.Deleting {
-		return nil, incorrectStatus(g.ID, "DELETING", "AuthorizeInstanceGroup")
+	if r.g.Deleting {
+		return incorrectStatus(r.g.ID, "DELETING", "AuthorizeInstanceGroup")
 	}
-	g.Users = applyAuth(g.Users, lists["AuthorizeUserIds"], lists["UnAuthorizeUserIds"])
-	g.UserGroups = applyAuth(g.UserGroups, lists["AuthorizeUserGroupIds"], lists["UnAuthorizeUserGroupIds"])
-	return map[string]any{}, nil
+	return nil
 }
 
-func (e *Emulator) pageListUsers(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+func (e *Emulator) authorize(r *authorizeReq) map[string]any {
+	g := r.g
+	g.Users = applyAuth(g.Users, r.lists["AuthorizeUserIds"], r.lists["UnAuthorizeUserIds"])
+	g.UserGroups = applyAuth(g.UserGroups, r.lists["AuthorizeUserGroupIds"], r.lists["UnAuthorizeUserGroupIds"])
+	return map[string]any{}
+}
+
+// listUsersReq is PageListAppInstanceGroupUser's request.
+type listUsersReq struct {
+	g    *Group
+	page pageReq
+}
+
+func (r *listUsersReq) validate(e *Emulator, c *call) *apiError {
+	var ae *apiError
+	if r.g, ae = e.productGroup(c.p); ae != nil {
+		return ae
 	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
-	}
-	num, size, ae := p.pageParams(10, 100, false)
-	if ae != nil {
-		return nil, ae
-	}
-	lo, hi := page(len(g.Users), num, size)
-	return map[string]any{"Users": append([]string{}, g.Users[lo:hi]...)}, nil
+	r.page, ae = readPage(c.p, 10, 100, false)
+	return ae
+}
+
+func (e *Emulator) pageListUsers(r *listUsersReq) map[string]any {
+	lo, hi := page(len(r.g.Users), r.page.num, r.page.size)
+	return map[string]any{"Users": append([]string{}, r.g.Users[lo:hi]...)}
 }
 
 func (e *Emulator) userGroupName(id string) string {
@@ -88,30 +94,34 @@ func (e *Emulator) userGroupName(id string) string {
 	return id
 }
 
-func (e *Emulator) listAuthorizedUserGroups(c *call) (map[string]any, *apiError) {
-	p := c.p
-	g, ae := e.groupParam(p)
-	if ae != nil {
-		return nil, ae
+// listUserGroupsReq is ListAuthorizedUserGroups' request.
+type listUserGroupsReq struct {
+	g             *Group
+	page          pageReq
+	groupID, name string
+}
+
+func (r *listUserGroupsReq) validate(e *Emulator, c *call) *apiError {
+	var ae *apiError
+	if r.g, ae = e.productGroup(c.p); ae != nil {
+		return ae
 	}
-	if ae := checkProduct(p); ae != nil {
-		return nil, ae
+	if r.page, ae = readPage(c.p, 10, 100, true); ae != nil {
+		return ae
 	}
-	num, size, ae := p.pageParams(10, 100, true)
-	if ae != nil {
-		return nil, ae
-	}
+	r.groupID, r.name = c.p.str("GroupId"), c.p.str("GroupName")
+	return nil
+}
+
+func (e *Emulator) listAuthorizedUserGroups(r *listUserGroupsReq) map[string]any {
+	g := r.g
 	var rows []map[string]any
 	for _, id := range g.UserGroups {
 		name := e.userGroupName(id)
-		if v := p.str("GroupId"); v != "" && v != id {
-			continue
-		}
-		if v := p.str("GroupName"); v != "" && !strings.Contains(name, v) {
+		if r.groupID != "" && r.groupID != id || r.name != "" && !strings.Contains(name, r.name) {
 			continue
 		}
 		rows = append(rows, map[string]any{"AppInstanceGroupId": g.ID, "AuthMode": g.AuthMode, "GroupId": id, "GroupName": name})
 	}
-	lo, hi := page(len(rows), num, size)
-	return map[string]any{"UserGroups": nonNil(rows[lo:hi]), "TotalCount": len(rows), "PageNumber": num, "PageSize": size}, nil
+	return r.page.answer("UserGroups", rows)
 }

@@ -103,6 +103,20 @@ func (p params) required(k string) (string, *apiError) {
 	return s, nil
 }
 
+// requiredAll reads several required parameters, in order; the first
+// missing one is the error.
+func (p params) requiredAll(keys ...string) ([]string, *apiError) {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		v, ae := p.required(k)
+		if ae != nil {
+			return nil, ae
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
 // intParam parses an optional integer; ok=false when absent.
 func (p params) intParam(k string) (n int64, ok bool, e *apiError) {
 	s := p.str(k)
@@ -114,6 +128,19 @@ func (p params) intParam(k string) (n int64, ok bool, e *apiError) {
 		return 0, true, invalid(k, "%q is not an integer", s)
 	}
 	return n, true, nil
+}
+
+// floatParam parses an optional number; ok=false when absent.
+func (p params) floatParam(k string) (f float64, ok bool, e *apiError) {
+	s := p.str(k)
+	if s == "" {
+		return 0, false, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, true, invalid(k, "%q is not a number", s)
+	}
+	return f, true, nil
 }
 
 func (p params) boolParam(k string) (b bool, ok bool, e *apiError) {
@@ -234,6 +261,27 @@ func (p params) pageParams(defSize, maxSize int, required bool) (num, size int, 
 	return int(n), int(s), nil
 }
 
+// pageReq is the page a List action asks for.
+type pageReq struct{ num, size int }
+
+// readPage reads PageNumber and PageSize (see pageParams).
+func readPage(p params, defSize, maxSize int, required bool) (pageReq, *apiError) {
+	num, size, ae := p.pageParams(defSize, maxSize, required)
+	return pageReq{num: num, size: size}, ae
+}
+
+// rows cuts the page out of all matching rows (never nil: JSON []).
+func (pr pageReq) rows(all []map[string]any) []map[string]any {
+	lo, hi := page(len(all), pr.num, pr.size)
+	return nonNil(all[lo:hi])
+}
+
+// answer is the usual List answer: the page under key, with TotalCount,
+// PageNumber and PageSize.
+func (pr pageReq) answer(key string, all []map[string]any) map[string]any {
+	return map[string]any{key: pr.rows(all), "TotalCount": len(all), "PageNumber": pr.num, "PageSize": pr.size}
+}
+
 // page returns the [lo,hi) bounds of page num in a list of total items.
 func page(total, num, size int) (int, int) {
 	lo := (num - 1) * size
@@ -289,4 +337,36 @@ func hijackClose(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
+}
+
+func oneOf(s string, vals ...string) bool {
+	for _, v := range vals {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// toMap keeps a decoded policy object for the state dump.
+func toMap(v any) map[string]any {
+	b, _ := json.Marshal(v)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m
+}
+
+// orList joins values as "a, b or c".
+func orList(vals []string) string {
+	if len(vals) < 2 {
+		return strings.Join(vals, "")
+	}
+	return strings.Join(vals[:len(vals)-1], ", ") + " or " + vals[len(vals)-1]
 }

@@ -37,7 +37,7 @@ var (
 
 const (
 	defaultRequestTimeout = 30 * time.Second
-	defaultMaxRetries     = 5
+	defaultMaxRetries     = client.DefaultMaxRetries
 )
 
 // envFunc looks up an environment variable; tests pass a map-backed one.
@@ -72,12 +72,11 @@ func resolveSettings(cfg providerModel, version string, env envFunc) (settings, 
 	s.client.UserAgent = "terraform-provider-appstreaming/" + version
 	s.client.RequestTimeout = defaultRequestTimeout
 	if !cfg.MaxRetries.IsNull() && !cfg.MaxRetries.IsUnknown() {
-		s.client.MaxRetries = int(cfg.MaxRetries.ValueInt64())
-		if s.client.MaxRetries == 0 {
-			s.client.MaxRetries = -1 // the client reads 0 as "default" and a negative value as "no retries"
-		}
+		n := int(cfg.MaxRetries.ValueInt64()) // 0 = no retries
+		s.client.MaxRetries = &n
 	} else {
-		s.client.MaxRetries = defaultMaxRetries
+		n := defaultMaxRetries
+		s.client.MaxRetries = &n
 	}
 	if !cfg.MaxRequestsPerSecond.IsNull() && !cfg.MaxRequestsPerSecond.IsUnknown() {
 		s.client.MaxRequestsPerSecond = cfg.MaxRequestsPerSecond.ValueFloat64()

@@ -37,8 +37,8 @@ func TestResolveSettingsConfigWinsOverEnvironment(t *testing.T) {
 	if s.client.Endpoint != "http://127.0.0.1:1" {
 		t.Errorf("endpoint from env not used: %q", s.client.Endpoint)
 	}
-	if s.client.RequestTimeout != 45*time.Second || s.client.MaxRetries != 2 {
-		t.Errorf("timeouts/retries: %v %d", s.client.RequestTimeout, s.client.MaxRetries)
+	if s.client.RequestTimeout != 45*time.Second || *s.client.MaxRetries != 2 {
+		t.Errorf("timeouts/retries: %v %d", s.client.RequestTimeout, *s.client.MaxRetries)
 	}
 }
 
@@ -57,8 +57,8 @@ func TestResolveSettingsEnvironmentFallbacks(t *testing.T) {
 		s.credentials.SecretKey != "legacy-sk" || s.credentials.SecurityToken != "legacy-token" {
 		t.Errorf("ALICLOUD_* fallbacks not used: %+v %+v", s.client, s.credentials)
 	}
-	if s.client.MaxRetries != defaultMaxRetries || s.client.RequestTimeout != defaultRequestTimeout {
-		t.Errorf("defaults not applied: %d %v", s.client.MaxRetries, s.client.RequestTimeout)
+	if *s.client.MaxRetries != defaultMaxRetries || s.client.RequestTimeout != defaultRequestTimeout {
+		t.Errorf("defaults not applied: %d %v", *s.client.MaxRetries, s.client.RequestTimeout)
 	}
 }
 

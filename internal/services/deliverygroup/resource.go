@@ -110,7 +110,7 @@ func (r *deliveryGroupResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 
-	g, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"DEPLOYING"}, timeout)
+	g, err := r.Client.WaitForGroupStatus(ctx, id, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupDeploying}, timeout)
 	if err != nil {
 		hint := fmt.Sprintf("Delivery group %s was created but did not become PUBLISHED. It is recorded as tainted: the next apply "+
 			"replaces it.", id)
@@ -237,7 +237,7 @@ func (r *deliveryGroupResource) Update(ctx context.Context, req resource.UpdateR
 			common.APIError(&resp.Diagnostics, "Cannot update delivery group image", err, "")
 			return
 		}
-		if _, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING"}, timeout); err != nil {
+		if _, err := r.Client.WaitForGroupStatus(ctx, id, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupMaintaining}, timeout); err != nil {
 			common.APIError(&resp.Diagnostics, "Delivery group image update did not finish", err,
 				"Check the group in the App Streaming console; apply again to retry the update.")
 			return
@@ -304,7 +304,7 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 			common.APIError(diags, "Cannot delete delivery group", err, "")
 			return false
 		}
-		_, werr := r.Client.WaitForGroupStatus(ctx, id, settledStatuses, []string{"DEPLOYING", "MAINTAINING"}, timeout)
+		_, werr := r.Client.WaitForGroupStatus(ctx, id, settledStatuses, []client.GroupStatus{client.GroupDeploying, client.GroupMaintaining}, timeout)
 		if client.IsNotFound(werr) {
 			return false
 		}
@@ -322,7 +322,7 @@ func (r *deliveryGroupResource) deleteWhenSettled(ctx context.Context, id string
 }
 
 // settledStatuses are the statuses a transitional group ends in.
-var settledStatuses = []string{"PUBLISHED", "FAILED", "MAINTAIN_FAILED", "CEASED", "EXPIRED"}
+var settledStatuses = []client.GroupStatus{client.GroupPublished, client.GroupFailed, client.GroupMaintainFailed, client.GroupCeased, client.GroupExpired}
 
 func prePaidDestroyDetail(id, expiredAt string) string {
 	until := "its expiry date"

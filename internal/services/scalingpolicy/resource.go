@@ -205,7 +205,7 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 		return nil
 	}
 	saved()
-	g, err = r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
+	g, err = r.Client.WaitForGroupStatus(ctx, id, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupMaintaining, client.GroupDeploying}, timeout)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Scaling policy of delivery group %s applied, but the group did not become PUBLISHED", id),
 			fmt.Sprintf("%s. Run apply again once the group is PUBLISHED.", err))
@@ -219,7 +219,7 @@ func (r *scalingPolicyResource) apply(ctx context.Context, plan resourceModel, v
 func (r *scalingPolicyResource) readyGroup(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) (*client.AppInstanceGroup, string) {
 	g, err := r.Client.GetAppInstanceGroup(ctx, id)
 	if err == nil && (g.Status == "DEPLOYING" || g.Status == "MAINTAINING") {
-		g, err = r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout)
+		g, err = r.Client.WaitForGroupStatus(ctx, id, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupMaintaining, client.GroupDeploying}, timeout)
 	}
 	if err != nil {
 		diags.AddAttributeError(path.Root("delivery_group_id"), "Cannot read the delivery group",
@@ -320,7 +320,7 @@ func (r *scalingPolicyResource) Delete(ctx context.Context, req resource.DeleteR
 			fmt.Sprintf("ModifyNodePoolAttribute (PoolId %s) failed: %s. The group keeps its current strategy; run destroy again.", np.NodePoolID, err))
 		return
 	}
-	if _, err := r.Client.WaitForGroupStatus(ctx, id, []string{"PUBLISHED"}, []string{"MAINTAINING", "DEPLOYING"}, timeout); err != nil && !client.IsNotFound(err) {
+	if _, err := r.Client.WaitForGroupStatus(ctx, id, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupMaintaining, client.GroupDeploying}, timeout); err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Delivery group %s did not become PUBLISHED after returning to NODE_FIXED", id), err.Error())
 	}
 }

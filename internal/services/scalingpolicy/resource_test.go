@@ -50,7 +50,7 @@ func newGroup(t *testing.T, env *acctest.Env, chargeType string, amount int) str
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.WaitForGroupStatus(ctx, out.AppInstanceGroupID, []string{"PUBLISHED"}, []string{"DEPLOYING"}, time.Minute); err != nil {
+	if _, err := c.WaitForGroupStatus(ctx, out.AppInstanceGroupID, []client.GroupStatus{client.GroupPublished}, []client.GroupStatus{client.GroupDeploying}, time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	env.Emulator.ResetStats()
