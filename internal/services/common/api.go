@@ -1,16 +1,20 @@
 package common
 
-// The API's enumerated values that several packages use, written once.
-// Waiter status lists stay with internal/client's waiters.
+import "github.com/appstreaming-iac/terraform-provider-appstreaming/internal/client"
+
+// The API's enumerated values that several packages use, written once: the
+// client's typed enums (internal/client/enums.go) as the plain strings that
+// schemas, validators and models compare with, plus what the client has no
+// enum for.
 const (
 	// ChargeType (api-reference §4 rule 2).
 	ChargePrePaid  = "PrePaid"  // subscription
 	ChargePostPaid = "PostPaid" // pay-as-you-go
 
 	// NodePool StrategyType (§4 rule 12).
-	StrategyFixed    = "NODE_FIXED"
-	StrategyUsage    = "NODE_SCALING_BY_USAGE"
-	StrategySchedule = "NODE_SCALING_BY_SCHEDULE"
+	StrategyFixed    = string(client.StrategyFixed)
+	StrategyUsage    = string(client.StrategyScalingByUsage)
+	StrategySchedule = string(client.StrategyScalingBySchedule)
 
 	// TagScopeSystem is the scope of the tags the service sets itself.
 	TagScopeSystem = "System"
@@ -20,4 +24,10 @@ const (
 
 // GroupStatuses are every delivery group Status (the ListAppInstanceGroup
 // Status enum, §3.1), in the order the docs list them.
-var GroupStatuses = []string{"DEPLOYING", "PUBLISHED", "FAILED", "MAINTAINING", "MAINTAIN_FAILED", "EXPIRED", "CEASED", "EXPIRED_RECYCLING"}
+var GroupStatuses = func() []string {
+	out := make([]string, 0, len(client.GroupStatuses))
+	for _, s := range client.GroupStatuses {
+		out = append(out, string(s))
+	}
+	return out
+}()
