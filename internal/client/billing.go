@@ -9,7 +9,7 @@ import (
 
 // ---------- GetResourcePrice ----------
 
-// GetResourcePriceInput mirrors §2.18.
+// GetResourcePriceInput mirrors api-notes §2.18.
 type GetResourcePriceInput struct {
 	Amount           int64
 	AppInstanceType  string
@@ -39,7 +39,7 @@ func (c *Client) GetResourcePrice(ctx context.Context, in GetResourcePriceInput)
 
 // ---------- RenewAppInstanceGroup ----------
 
-// RenewAppInstanceGroupInput mirrors §2.12.
+// RenewAppInstanceGroupInput mirrors api-notes §2.12.
 type RenewAppInstanceGroupInput struct {
 	AppInstanceGroupID string   `wire:"query,AppInstanceGroupId,always"`
 	AutoPay            *bool    `wire:"query,AutoPay"`

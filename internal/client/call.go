@@ -37,7 +37,7 @@ type callSpec struct {
 	encodeErr error
 }
 
-// rpcParams is the fixed RPC shape every action of this product uses (§1.2).
+// rpcParams is the fixed RPC shape every action of this product uses (api-notes §1.2).
 func (c *Client) rpcParams(action string) *openapi.Params {
 	return &openapi.Params{
 		Action:      tea.String(action),
@@ -297,7 +297,7 @@ func strPtr(s string) *string {
 }
 
 // checkCode treats a 200 body whose Code is present and not a success value
-// as a failure (§1.8: several actions report errors this way).
+// as a failure (api-notes §1.8: several actions report errors this way).
 func checkCode(action string, r *response) error {
 	switch firstString(r.body, "Code") {
 	case "", "success", "Success", "SUCCESS", "200", "OK", "ok":

@@ -21,7 +21,7 @@ func (c *Client) ListRegions(ctx context.Context, productType, bizSource string)
 
 // ---------- ListImage (not in SDK1) ----------
 
-// ListImagesInput mirrors §2.15. ProductType defaults to CloudApp.
+// ListImagesInput mirrors api-notes §2.15. ProductType defaults to CloudApp.
 type ListImagesInput struct {
 	BizRegionIDList      []string `wire:"body,BizRegionIdList"`
 	BizType              *int     `wire:"body,BizType"`
@@ -69,7 +69,7 @@ func (c *Client) ListAllImages(ctx context.Context, in ListImagesInput) ([]Image
 
 // ---------- ListNodeInstanceType ----------
 
-// ListNodeInstanceTypesInput mirrors §2.16.
+// ListNodeInstanceTypesInput mirrors api-notes §2.16.
 type ListNodeInstanceTypesInput struct {
 	BizRegionID            string   `wire:"query,BizRegionId"`
 	Language               string   `wire:"query,Language"`

@@ -18,7 +18,7 @@ import (
 const (
 	// APIVersion is the only OpenAPI version this package speaks.
 	APIVersion = "2021-09-01"
-	// DefaultEndpoint is the host every region uses unless overridden (§1.1).
+	// DefaultEndpoint is the host every region uses unless overridden (api-notes §1.1).
 	DefaultEndpoint = "appstream-center.aliyuncs.com"
 	// ProductType is the fixed product type for every CloudApp call.
 	ProductType = "CloudApp"
@@ -72,7 +72,7 @@ type Client struct {
 }
 
 // New validates cfg and builds one SDK1 client used for every call: typed
-// methods and CallApiWithCtx then share the V2 signature (§1.6).
+// methods and CallApiWithCtx then share the V2 signature (api-notes §1.6).
 func New(cfg Config) (*Client, error) {
 	if cfg.Credential == nil {
 		return nil, errors.New("appstreaming client: no credential configured")

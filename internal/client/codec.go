@@ -207,7 +207,7 @@ func normalize(v any, t reflect.Type) any {
 	return v
 }
 
-// params collects one action's parameters in their wire places (§2): query
+// params collects one action's parameters in their wire places (api-notes §2): query
 // values are strings with lists pre-flattened; body values are strings too
 // (JSON-string params already marshalled) so the form encoder sends them
 // verbatim.

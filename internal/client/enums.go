@@ -7,7 +7,7 @@ package client
 // GroupStatus is a delivery group's Status (AppInstanceGroup.Status).
 type GroupStatus string
 
-// Delivery group statuses (§3).
+// Delivery group statuses (api-notes §3).
 const (
 	GroupDeploying        GroupStatus = "DEPLOYING"
 	GroupPublished        GroupStatus = "PUBLISHED"

@@ -11,7 +11,7 @@ import (
 
 // ---------- CreateAppInstanceGroup ----------
 
-// CreateAppInstanceGroupInput mirrors §2.1. Pointers are sent only when set.
+// CreateAppInstanceGroupInput mirrors api-notes §2.1. Pointers are sent only when set.
 type CreateAppInstanceGroupInput struct {
 	AppCenterImageID     string            `wire:"body,AppCenterImageId"`
 	AppInstanceGroupName string            `wire:"body,AppInstanceGroupName"` // also the reconciliation key after an ambiguous failure
@@ -172,7 +172,7 @@ func (c *Client) GetAppInstanceGroup(ctx context.Context, id string) (*AppInstan
 
 // ---------- ListAppInstanceGroup ----------
 
-// ListAppInstanceGroupsInput mirrors §2.3.
+// ListAppInstanceGroupsInput mirrors api-notes §2.3.
 type ListAppInstanceGroupsInput struct {
 	AppCenterImageID     string   `wire:"query,AppCenterImageId"`
 	AppInstanceGroupID   string   `wire:"query,AppInstanceGroupId"`
@@ -211,7 +211,7 @@ func (c *Client) ListAllAppInstanceGroups(ctx context.Context, in ListAppInstanc
 
 // ---------- ModifyAppInstanceGroupAttribute ----------
 
-// ModifyAppInstanceGroupAttributeInput mirrors §2.4; zero/nil = unchanged.
+// ModifyAppInstanceGroupAttributeInput mirrors api-notes §2.4; zero/nil = unchanged.
 type ModifyAppInstanceGroupAttributeInput struct {
 	AppInstanceGroupID   string          `wire:"query,AppInstanceGroupId,always"`
 	AppInstanceGroupName string          `wire:"query,AppInstanceGroupName"`

@@ -5,7 +5,7 @@ import (
 	"strconv"
 )
 
-// Model types are Go-native mirrors of the API objects (§2). JSON tags are
+// Model types are Go-native mirrors of the API objects (api-notes §2). JSON tags are
 // the API names so one tolerant decoder fills them from either SDK path.
 // Request-side JSON-string objects use pointers + omitempty so that unset
 // fields are left out while explicit false/0 are sent.

@@ -6,7 +6,7 @@ import (
 
 // ---------- ModifyNodePoolAttribute ----------
 
-// ModifyNodePoolAttributeInput mirrors §2.5.
+// ModifyNodePoolAttributeInput mirrors api-notes §2.5.
 type ModifyNodePoolAttributeInput struct {
 	PoolID       string            `wire:"body,PoolId"`
 	BizRegionID  string            `wire:"body,BizRegionId"`
@@ -38,7 +38,7 @@ func (c *Client) ModifyNodePoolAttribute(ctx context.Context, in ModifyNodePoolA
 
 // ---------- ModifyNodePoolAmount (not in SDK1) ----------
 
-// ModifyNodePoolAmountInput mirrors §2.6.
+// ModifyNodePoolAmountInput mirrors api-notes §2.6.
 type ModifyNodePoolAmountInput struct {
 	AppInstanceGroupID string   `wire:"body,AppInstanceGroupId,always"`
 	NodeAmount         int      `wire:"-"` // in the NodePool JSON: total subscription nodes after the change

@@ -25,7 +25,7 @@ func (c *Client) ListOtaTasks(ctx context.Context, groupID, otaType string, page
 	return call[ListOtaTasksOutput](ctx, c, typed("ListOtaTask", req, c.sdk.ListOtaTask))
 }
 
-// ApproveOtaTaskInput mirrors §2.24.
+// ApproveOtaTaskInput mirrors api-notes §2.24.
 type ApproveOtaTaskInput struct {
 	AppInstanceGroupID string
 	BizRegionID        string

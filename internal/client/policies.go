@@ -7,7 +7,7 @@ import (
 // ---------- ModifyAppPolicy (not in SDK1) ----------
 
 // ModifyAppPolicy changes the display settings of a policy object; the
-// VideoPolicy JSON goes in the query (§2.7).
+// VideoPolicy JSON goes in the query (api-notes §2.7).
 func (c *Client) ModifyAppPolicy(ctx context.Context, appPolicyID string, vp *VideoPolicy) error {
 	p := newParams()
 	p.always(inQuery, "AppPolicyId", appPolicyID)

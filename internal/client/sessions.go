@@ -12,7 +12,7 @@ import (
 
 // ---------- GetConnectionTicket ----------
 
-// GetConnectionTicketInput mirrors §2.22.
+// GetConnectionTicketInput mirrors api-notes §2.22.
 type GetConnectionTicketInput struct {
 	AccessType              string   `wire:"body,AccessType"`
 	AppID                   string   `wire:"body,AppId"`
@@ -67,7 +67,7 @@ func (c *Client) LogOffAllSessionsInAppInstanceGroup(ctx context.Context, groupI
 
 // ---------- ListAppInstances ----------
 
-// ListAppInstancesInput mirrors §2.25.
+// ListAppInstancesInput mirrors api-notes §2.25.
 type ListAppInstancesInput struct {
 	AppInstanceGroupID string   `wire:"query,AppInstanceGroupId,always"`
 	AppInstanceID      string   `wire:"query,AppInstanceId"`

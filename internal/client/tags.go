@@ -38,7 +38,7 @@ func (c *Client) tagCall(ctx context.Context, action string, in tagInput) ([]Fai
 	return out.FailedResources, nil
 }
 
-// ListTagCloudResourcesInput mirrors §2.21.
+// ListTagCloudResourcesInput mirrors api-notes §2.21.
 type ListTagCloudResourcesInput struct {
 	ResourceType string   `wire:"body,ResourceType,always"`
 	ResourceIDs  []string `wire:"body,ResourceIds"`

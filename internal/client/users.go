@@ -9,7 +9,7 @@ import (
 
 // ---------- AuthorizeInstanceGroup ----------
 
-// AuthorizeInstanceGroupInput mirrors §2.8.
+// AuthorizeInstanceGroupInput mirrors api-notes §2.8.
 type AuthorizeInstanceGroupInput struct {
 	AppInstanceGroupID      string    `wire:"body,AppInstanceGroupId,always"`
 	AppInstancePersistentID string    `wire:"body,AppInstancePersistentId"`
@@ -61,7 +61,7 @@ func (c *Client) ListAllAppInstanceGroupUsers(ctx context.Context, groupID strin
 
 // ---------- ListAuthorizedUserGroups (not in SDK1) ----------
 
-// ListAuthorizedUserGroupsInput mirrors §2.10.
+// ListAuthorizedUserGroupsInput mirrors api-notes §2.10.
 type ListAuthorizedUserGroupsInput struct {
 	AppInstanceGroupID string `wire:"body,AppInstanceGroupId,always"`
 	GroupID            string `wire:"body,GroupId"`

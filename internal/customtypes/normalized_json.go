@@ -15,7 +15,7 @@ import (
 var _ basetypes.StringTypable = NormalizedJSONType{}
 
 // NormalizedJSONType is a string type holding JSON text (e.g. custom_config,
-// rule 34). Use it as CustomType on a schema.StringAttribute and
+// api-notes §4 rule 34). Use it as CustomType on a schema.StringAttribute and
 // NormalizedJSONValue in the model.
 type NormalizedJSONType struct {
 	basetypes.StringType

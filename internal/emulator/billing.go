@@ -63,7 +63,7 @@ func (e *Emulator) bill(g *Group, now time.Time) Bill {
 	return b
 }
 
-// checkPeriod applies §4 rule 3: Week→1; Month→1,2,3,6; Year→1,2,3.
+// checkPeriod applies api-notes §4 rule 3: Week→1; Month→1,2,3,6; Year→1,2,3.
 func checkPeriod(period int64, unit string) *apiError {
 	ok := false
 	switch unit {

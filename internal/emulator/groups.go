@@ -92,7 +92,7 @@ func (e *Emulator) getGroup(r *getGroupReq) map[string]any {
 }
 
 // listView turns a Get view into a List row: List lacks three fields and
-// adds three (api-reference §2.3).
+// adds three (api-notes §2.3).
 func (e *Emulator) listView(g *Group) map[string]any {
 	m := toMap(e.view(g))
 	delete(m, "AppCenterImageName")

@@ -180,7 +180,7 @@ func (r *createGroupReq) validatePolicies(_ *Emulator, p params) *apiError {
 	return ae
 }
 
-// validateUsers reads the users and user groups to authorize (rule 31).
+// validateUsers reads the users and user groups to authorize (api-notes §4 rule 31).
 func (r *createGroupReq) validateUsers(_ *Emulator, p params) *apiError {
 	r.users = p.list("Users")
 	var ui struct {

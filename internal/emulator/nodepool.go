@@ -34,7 +34,7 @@ const (
 	stratSchedule = "NODE_SCALING_BY_SCHEDULE"
 )
 
-// checkCapacity applies §4 rule 9: 1..MaxCapacity of the instance type
+// checkCapacity applies api-notes §4 rule 9: 1..MaxCapacity of the instance type
 // (the documented per-spec ranges equal the catalog's MaxCapacity).
 func (e *Emulator) checkCapacity(instanceType string, c int) *apiError {
 	it, ok := e.st.catalog.instanceType(instanceType)
@@ -47,7 +47,7 @@ func (e *Emulator) checkCapacity(instanceType string, c int) *apiError {
 	return nil
 }
 
-// applyStrategy merges a strategy request into base and checks §4 rules
+// applyStrategy merges a strategy request into base and checks api-notes §4 rules
 // 10–22. creating: the Create call (presence rules are stricter there).
 func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType string, creating bool) (NodePool, *apiError) {
 	np := base
@@ -87,7 +87,7 @@ func (e *Emulator) applyStrategy(base NodePool, r *nodePoolReq, chargeType strin
 	return np, e.applySchedule(&np, base, r, switched)
 }
 
-// applyNodeAmount applies rules 10 and 11.
+// applyNodeAmount applies api-notes §4 rules 10 and 11.
 func applyNodeAmount(np *NodePool, base NodePool, r *nodePoolReq, chargeType string, creating bool) *apiError {
 	if r.NodeAmount != nil {
 		n := *r.NodeAmount
@@ -104,7 +104,7 @@ func applyNodeAmount(np *NodePool, base NodePool, r *nodePoolReq, chargeType str
 	return nil
 }
 
-// applyUsageScaling applies rules 13–17, the usage-scaling fields.
+// applyUsageScaling applies api-notes §4 rules 13–17, the usage-scaling fields.
 func applyUsageScaling(np *NodePool, r *nodePoolReq) *apiError {
 	if r.MaxScalingAmount != nil {
 		if *r.MaxScalingAmount < 1 || *r.MaxScalingAmount > 100 {
@@ -155,7 +155,7 @@ func applyUsageScaling(np *NodePool, r *nodePoolReq) *apiError {
 	return nil
 }
 
-// applySchedule applies rules 18–22, the schedule fields.
+// applySchedule applies api-notes §4 rules 18–22, the schedule fields.
 func (e *Emulator) applySchedule(np *NodePool, base NodePool, r *nodePoolReq, switched bool) *apiError {
 	if r.StrategyEnableDate != nil {
 		np.StrategyEnableDate = *r.StrategyEnableDate
@@ -215,7 +215,7 @@ func parseHHMM(s string) (int, bool) {
 	return h*60 + m, true
 }
 
-// checkSchedules applies rules 21–22.
+// checkSchedules applies api-notes §4 rules 21–22.
 func checkSchedules(list []RecurrenceSchedule) *apiError {
 	for _, s := range list {
 		if s.RecurrenceType != "Weekly" && s.RecurrenceType != "weekly" {

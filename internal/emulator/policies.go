@@ -28,7 +28,7 @@ func (s *state) newPolicy() *AppPolicy {
 	return &pol
 }
 
-// applyVideo merges v into pol after checking rules 26–29. The pair rule
+// applyVideo merges v into pol after checking api-notes §4 rules 26–29. The pair rule
 // (Webrtc, StreamingMode) is judged on the merged result. On an error pol
 // is unchanged. VisualQualityStrategy is a ModifyAppPolicy field; Create
 // accepts it as well (tolerant).
@@ -154,7 +154,7 @@ type networkReq struct {
 
 var cidrPattern = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}/\d{1,2}$`)
 
-// checkNetwork applies rule 23.
+// checkNetwork applies api-notes §4 rule 23.
 func checkNetwork(n *networkReq) *apiError {
 	if n.StrategyType != "" && n.StrategyType != "Mixed" && n.StrategyType != "Shared" {
 		return invalid("Network.StrategyType", "must be Mixed or Shared")

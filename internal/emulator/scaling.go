@@ -10,7 +10,7 @@ import (
 // Scaling engine: the node pool strategy is applied, not just stored.
 //
 // The model follows the console's worked billing example (S-GUIDE2) and
-// §3.4 of the API reference:
+// api-notes §3.4:
 //   - session usage = sessions ÷ (resources × NodeCapacity) × 100 %, where
 //     resources are the subscription ones (NodeAmount) plus the elastic ones
 //     that exist or are being created (not those being released);

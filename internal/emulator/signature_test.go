@@ -23,7 +23,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/emulator"
 )
 
-// v2Sign is an independent implementation of §1.5 for hand-built requests.
+// v2Sign is an independent implementation of api-notes §1.5 for hand-built requests.
 func v2Sign(vals url.Values, secret string) string {
 	enc := func(s string) string {
 		return strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~").Replace(url.QueryEscape(s))

@@ -230,7 +230,7 @@ func (p params) jsonParam(k string, dst any) (bool, *apiError) {
 	return true, nil
 }
 
-// pageParams reads PageNumber/PageSize with defaults and limits (§4 rule 38).
+// pageParams reads PageNumber/PageSize with defaults and limits (api-notes §4 rule 38).
 func (p params) pageParams(defSize, maxSize int, required bool) (num, size int, e *apiError) {
 	n, okN, e := p.intParam("PageNumber")
 	if e != nil {

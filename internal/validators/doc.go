@@ -10,5 +10,5 @@
 //   - the detail says what is wrong, the value given and what is allowed, e.g.
 //     "session_timeout must be -1 or between 3 and 300 minutes, got 2".
 //
-// Rule numbers in comments refer to §4 of the shared API reference.
+// Rule numbers in comments refer to api-notes §4 (docs/development/api-notes.md).
 package validators

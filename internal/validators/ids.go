@@ -10,7 +10,7 @@ import (
 )
 
 // ID kinds of the App Streaming API: every object ID is a short prefix, a
-// dash and letters/digits (api-reference terms: aig-, ug-, pg-, img-).
+// dash and letters/digits (api-notes terms: aig-, ug-, pg-, img-).
 var (
 	DeliveryGroupID = IDFormat{Prefix: "aig", What: "a delivery group ID", Example: "aig-9ciijz60n4xsv****",
 		Hint: "use appstreaming_delivery_group.<name>.id or the appstreaming_delivery_groups data source"}

@@ -68,7 +68,7 @@ var (
 )
 
 // NodeCapacityValidator checks a node pool's capacity against its instance
-// type (rule 9).
+// type (api-notes §4 rule 9).
 type NodeCapacityValidator struct {
 	InstanceTypePath path.Expression
 	CapacityPath     path.Expression

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
-// Subscription period units (rule 3). The API docs contradict themselves on
+// Subscription period units (api-notes §4 rule 3). The API docs contradict themselves on
 // case; the newest revision says case-sensitive, so only these spellings pass.
 const (
 	PeriodUnitWeek  = "Week"
@@ -122,7 +122,7 @@ var (
 	_ datasource.ConfigValidator = PeriodUnitPairValidator{}
 )
 
-// PeriodUnitPairValidator checks the Period/PeriodUnit combination (rule 3).
+// PeriodUnitPairValidator checks the Period/PeriodUnit combination (api-notes §4 rule 3).
 type PeriodUnitPairValidator struct {
 	PeriodPath path.Expression
 	UnitPath   path.Expression

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Scheduled-scaling limits (rules 18–22).
+// Scheduled-scaling limits (api-notes §4 rules 18–22).
 const (
 	MaxTimerPeriods       = 3
 	MinTimerPeriodMinutes = 15
@@ -40,7 +40,7 @@ type PeriodProblem struct {
 	Message string
 }
 
-// CheckTimerPeriods applies rule 22 to one schedule's periods: 1–3 periods;
+// CheckTimerPeriods applies api-notes §4 rule 22 to one schedule's periods: 1–3 periods;
 // HH:mm times; end later than start on the same day; each at least 15
 // minutes; no overlap; at least 5 minutes between consecutive periods (sorted
 // by start; exactly 5 passes); amount >= 1.
@@ -120,12 +120,12 @@ type DateProblem struct {
 	Message string
 }
 
-// ServiceLocation is the time zone assumed for "today" in rule 18: the
+// ServiceLocation is the time zone assumed for "today" in api-notes §4 rule 18: the
 // service's own zone is undocumented, and China Standard Time (UTC+8) is the
 // likely one for a service in cn-* regions. Fixed, so it needs no tz database.
 func ServiceLocation() *time.Location { return time.FixedZone("UTC+8", 8*60*60) }
 
-// CheckStrategyWindow applies rules 18–19 to a scheduled policy's dates,
+// CheckStrategyWindow applies api-notes §4 rules 18–19 to a scheduled policy's dates,
 // both yyyy-MM-dd: disable must be 7 days to 1 year after enable, both ends
 // inclusive. One year means the same month and day in the next year; from
 // 29 February it means 28 February of the next year (the shorter reading, so
@@ -173,7 +173,7 @@ func oneYearAfter(t time.Time) time.Time {
 	return time.Date(y+1, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// CheckWeekdays applies rule 21 to RecurrenceValues: non-empty, each 1
+// CheckWeekdays applies api-notes §4 rule 21 to RecurrenceValues: non-empty, each 1
 // (Monday) to 7 (Sunday), no repeats. It returns one message per problem.
 func CheckWeekdays(days []int64) []string {
 	if len(days) == 0 {

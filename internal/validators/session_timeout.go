@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// Rule 1: SessionTimeout is -1 (never recycle) or 3–300 minutes.
+// api-notes §4 rule 1: SessionTimeout is -1 (never recycle) or 3–300 minutes.
 const (
 	SessionTimeoutForever int64 = -1
 	SessionTimeoutMin     int64 = 3
@@ -16,7 +16,7 @@ const (
 
 var _ validator.Int64 = SessionTimeoutValidator{}
 
-// SessionTimeoutValidator checks SessionTimeout (rule 1).
+// SessionTimeoutValidator checks SessionTimeout (api-notes §4 rule 1).
 type SessionTimeoutValidator struct{}
 
 // SessionTimeout returns a validator accepting -1 or 3–300 (minutes).

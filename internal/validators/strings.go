@@ -42,7 +42,7 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 }
 
 // CIDR returns a validator for an IPv4 or IPv6 CIDR block (e.g. a route
-// destination, rule 23). A block with host bits set ("10.0.0.1/24") is
+// destination, api-notes §4 rule 23). A block with host bits set ("10.0.0.1/24") is
 // rejected and the message shows the network address to use instead, because
 // the service would store the canonical block and the plan would never settle.
 func CIDR() validator.String {
@@ -67,7 +67,7 @@ func checkCIDR(name, s string) string {
 }
 
 // HHMM returns a validator for a time of day written HH:mm, 00:00 to 23:59,
-// two digits each (timer periods, rule 22). "24:00" is rejected: see
+// two digits each (timer periods, api-notes §4 rule 22). "24:00" is rejected: see
 // CheckTimerPeriods.
 func HHMM() validator.String {
 	return stringCheck{
@@ -84,7 +84,7 @@ func HHMM() validator.String {
 }
 
 // Date returns a validator for a calendar date written yyyy-MM-dd that
-// exists (2023-02-29 fails) — strategy dates, rules 18–19.
+// exists (2023-02-29 fails) — strategy dates, api-notes §4 rules 18–19.
 func Date() validator.String {
 	return stringCheck{
 		summary: "Invalid Date",
@@ -115,7 +115,7 @@ func Regex() validator.String {
 }
 
 // JSON returns a validator for JSON text (one value, nothing after it), e.g.
-// custom_config (rule 34) when the attribute does not use the NormalizedJSON
+// custom_config (api-notes §4 rule 34) when the attribute does not use the NormalizedJSON
 // custom type.
 func JSON() validator.String {
 	return stringCheck{

@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// Tag limits (rule 39).
+// Tag limits (api-notes §4 rule 39).
 const (
 	MaxTags         = 20
 	MaxTagKeyLen    = 128
@@ -50,7 +50,7 @@ func ReservedTagKeyReason(key string) string {
 
 var _ validator.Map = TagsValidator{}
 
-// TagsValidator checks a map of custom tags (rule 39).
+// TagsValidator checks a map of custom tags (api-notes §4 rule 39).
 type TagsValidator struct{}
 
 // Tags returns a validator for a map(string) of tags: at most 20 entries;

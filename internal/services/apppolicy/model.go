@@ -19,7 +19,7 @@ type model struct {
 	VisualQuality      types.String `tfsdk:"visual_quality"`
 }
 
-// protocolPair maps a protocol name to (Webrtc, StreamingMode), rule 27.
+// protocolPair maps a protocol name to (Webrtc, StreamingMode), api-notes §4 rule 27.
 func protocolPair(p string) (webrtc bool, mode string, ok bool) {
 	switch p {
 	case ProtocolWebRTC:

@@ -15,7 +15,7 @@ import (
 )
 
 // Protocol values and the Webrtc/StreamingMode pair each one stands for
-// (api-reference §4 rule 27). The undocumented pair Webrtc=true + mix has
+// (api-notes §4 rule 27). The undocumented pair Webrtc=true + mix has
 // no name, so it cannot be configured.
 const (
 	ProtocolWebRTC = "webrtc"

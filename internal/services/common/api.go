@@ -7,11 +7,11 @@ import "github.com/appstreaming-iac/terraform-provider-appstreaming/internal/cli
 // schemas, validators and models compare with, plus what the client has no
 // enum for.
 const (
-	// ChargeType (api-reference §4 rule 2).
+	// ChargeType (api-notes §4 rule 2).
 	ChargePrePaid  = "PrePaid"  // subscription
 	ChargePostPaid = "PostPaid" // pay-as-you-go
 
-	// NodePool StrategyType (§4 rule 12).
+	// NodePool StrategyType (api-notes §4 rule 12).
 	StrategyFixed    = string(client.StrategyFixed)
 	StrategyUsage    = string(client.StrategyScalingByUsage)
 	StrategySchedule = string(client.StrategyScalingBySchedule)
@@ -23,7 +23,7 @@ const (
 )
 
 // GroupStatuses are every delivery group Status (the ListAppInstanceGroup
-// Status enum, §3.1), in the order the docs list them.
+// Status enum, api-notes §3.1), in the order the docs list them.
 var GroupStatuses = func() []string {
 	out := make([]string, 0, len(client.GroupStatuses))
 	for _, s := range client.GroupStatuses {

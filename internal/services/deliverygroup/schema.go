@@ -29,7 +29,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
-// Values the API documents (api-reference §4); one place so schema, docs and
+// Values the API documents (api-notes §4); one place so schema, docs and
 // tests agree.
 const networkMixed = "Mixed"
 

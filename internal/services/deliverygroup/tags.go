@@ -36,7 +36,7 @@ func (r *deliveryGroupResource) applyTags(ctx context.Context, id string, old, n
 		}
 	}
 	const resourceType = common.TagResourceTypeGroup
-	// UntagCloudResources takes at most 10 keys per call (rule 39).
+	// UntagCloudResources takes at most 10 keys per call (api-notes §4 rule 39).
 	for len(remove) > 0 {
 		n := min(10, len(remove))
 		failed, err := r.Client.UntagCloudResources(ctx, resourceType, []string{id}, remove[:n])

@@ -127,7 +127,7 @@ func domainRulesEqual(a, b []domainRuleModel) bool {
 // updateAmount changes the node count: PrePaid through ModifyNodePoolAmount
 // (an order for the new total); PostPaid through ModifyNodePoolAttribute,
 // re-sending the pool's current strategy so that it is kept. A scheduled
-// pool cannot take an amount (rule 11), so it is left alone (ModifyPlan warned).
+// pool cannot take an amount (api-notes §4 rule 11), so it is left alone (ModifyPlan warned).
 func (r *deliveryGroupResource) updateAmount(ctx context.Context, plan, state *resourceModel, diags *diag.Diagnostics) bool {
 	id := state.ID.ValueString()
 	amount := int(plan.NodePool.Amount.ValueInt64())

@@ -23,8 +23,8 @@ func (r *deliveryGroupResource) ConfigValidators(_ context.Context) []resource.C
 
 func isSet(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
-// ValidateConfig holds the cross-attribute rules of api-reference §4 that
-// the attribute validators cannot express (rules 3, 4, 23, 30). Unknown
+// ValidateConfig holds the cross-attribute rules of api-notes §4 that
+// the attribute validators cannot express (api-notes §4 rules 3, 4, 23, 30). Unknown
 // values are skipped here; Terraform validates again at apply with them known.
 func (r *deliveryGroupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	get := func(p path.Path, like attr.Value) attr.Value {

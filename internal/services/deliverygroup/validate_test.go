@@ -28,7 +28,7 @@ resource "appstreaming_delivery_group" "test" {
 `, strings.Join(lines, "\n  "))
 }
 
-// TestAccDeliveryGroup_planTimeRules runs one plan per §4 rule that touches
+// TestAccDeliveryGroup_planTimeRules runs one plan per api-notes §4 rule that touches
 // this resource: each must fail on the named attribute with no API call.
 func TestAccDeliveryGroup_planTimeRules(t *testing.T) {
 	longKey := strings.Repeat("k", 129)

@@ -62,7 +62,7 @@ type lister interface {
 	ListAppInstanceGroups(ctx context.Context, in client.ListAppInstanceGroupsInput) (*client.ListAppInstanceGroupsOutput, error)
 }
 
-// pageSize is the API's maximum (§4 rule 38).
+// pageSize is the API's maximum (api-notes §4 rule 38).
 const pageSize = 100
 
 // maxPages guards against a server that never ends a listing.

@@ -43,7 +43,7 @@ type ruleModel struct {
 }
 
 // input builds the request: defaults for region and amount, and the
-// Period=1/Month the service wants for pay-as-you-go quotes (rule 3).
+// Period=1/Month the service wants for pay-as-you-go quotes (api-notes §4 rule 3).
 func (m model) input(defaultRegion string) client.GetResourcePriceInput {
 	in := client.GetResourcePriceInput{
 		BizRegionID:      m.RegionID.ValueString(),

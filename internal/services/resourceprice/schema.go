@@ -15,7 +15,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
-// maxAmount is the most resources one node pool can subscribe (rule 10).
+// maxAmount is the most resources one node pool can subscribe (api-notes §4 rule 10).
 const maxAmount = 100
 
 func (d *dataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

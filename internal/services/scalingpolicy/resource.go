@@ -124,7 +124,7 @@ func checkTakeover(g *client.AppInstanceGroup) diag.Diagnostics {
 	return diags
 }
 
-// checkChargeType applies rule 12's "schedule requires PostPaid".
+// checkChargeType applies api-notes §4 rule 12's "schedule requires PostPaid".
 func checkChargeType(g *client.AppInstanceGroup, strategy string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if strategy == common.StrategySchedule && g.ChargeType != "" && g.ChargeType != common.ChargePostPaid {

@@ -19,7 +19,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
-// Defaults the service applies when the field is omitted (rules 15, 16).
+// Defaults the service applies when the field is omitted (api-notes §4 rules 15, 16).
 const (
 	defaultUsageThreshold = 85
 	defaultIdleMinutes    = 5

@@ -18,8 +18,8 @@ var (
 	pathSchedule = path.Root("schedule")
 )
 
-// validateModel applies §4 rules 12–22 to a configuration without any API
-// call (rule 18's "not in the past" excepted: it needs the prior state and
+// validateModel applies api-notes §4 rules 12–22 to a configuration without any API
+// call (api-notes §4 rule 18's "not in the past" excepted: it needs the prior state and
 // lives in ModifyPlan). Per-attribute ranges and enums are schema validators;
 // this covers what spans attributes. Unknown values are skipped.
 func validateModel(ctx context.Context, m resourceModel) diag.Diagnostics {
@@ -56,7 +56,7 @@ func isStrategy(s string) bool {
 	return s == common.StrategyFixed || s == common.StrategyUsage || s == common.StrategySchedule
 }
 
-// checkDates applies rules 18–19 (and, with checkPast, "today or later").
+// checkDates applies api-notes §4 rules 18–19 (and, with checkPast, "today or later").
 func checkDates(s *decodedSchedule, today time.Time, checkPast bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if s.EnableDate.IsUnknown() || s.DisableDate.IsUnknown() || s.EnableDate.IsNull() || s.DisableDate.IsNull() {
@@ -68,7 +68,7 @@ func checkDates(s *decodedSchedule, today time.Time, checkPast bool) diag.Diagno
 	return diags
 }
 
-// checkRecurrences applies rules 21–22 to each recurrence.
+// checkRecurrences applies api-notes §4 rules 21–22 to each recurrence.
 func checkRecurrences(s *decodedSchedule) diag.Diagnostics {
 	var diags diag.Diagnostics
 	for i, r := range s.recurrences {
@@ -124,7 +124,7 @@ func enableDateIsNew(plan, state *decodedSchedule) bool {
 	return !plan.EnableDate.Equal(state.EnableDate)
 }
 
-// todayInService is "today" for rule 18, a variable so unit tests can pin it.
+// todayInService is "today" for api-notes §4 rule 18, a variable so unit tests can pin it.
 var todayInService = func() time.Time { return time.Now().In(validators.ServiceLocation()) }
 
 // stringOr returns v's value or def when v is null or unknown.

@@ -66,7 +66,7 @@ func usage(fields string) string {
 
 const okUsage = "max_scaling_amount = 2\nscaling_step = 1"
 
-// One failing configuration per rule of §4 12–22 (plus the ones only the
+// One failing configuration per rule of api-notes §4 12–22 (plus the ones only the
 // schema states). Each must fail at plan and none may reach the API.
 func TestAccScalingPolicy_validation(t *testing.T) {
 	env := acctest.NewEnv(t)

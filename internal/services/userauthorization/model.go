@@ -21,7 +21,7 @@ type model struct {
 	ADDomain        types.String `tfsdk:"ad_domain"`
 }
 
-// maxIDsPerCall is AuthorizeInstanceGroup's limit per list (rule 36).
+// maxIDsPerCall is AuthorizeInstanceGroup's limit per list (api-notes §4 rule 36).
 const maxIDsPerCall = 100
 
 // strings returns the known elements of a string set (null → none).

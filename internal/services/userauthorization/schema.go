@@ -16,7 +16,7 @@ import (
 	"github.com/appstreaming-iac/terraform-provider-appstreaming/internal/validators"
 )
 
-// User types (UserMeta.Type, api-reference §4 rule 37).
+// User types (UserMeta.Type, api-notes §4 rule 37).
 const (
 	UserTypeSimple = "simple"
 	UserTypeAD     = "ad"
