@@ -9,8 +9,9 @@
 // (internal/emulator), so a reader finds an action on both sides at once:
 //
 //	catalog.go   ListRegions, ListImage, ListNodeInstanceType
-//	groups.go    CreateAppInstanceGroup, GetAppInstanceGroup, ListAppInstanceGroup,
-//	             ModifyAppInstanceGroupAttribute, UpdateAppInstanceGroupImage, DeleteAppInstanceGroup
+//	groups.go    GetAppInstanceGroup, ListAppInstanceGroup, ModifyAppInstanceGroupAttribute,
+//	             UpdateAppInstanceGroupImage, DeleteAppInstanceGroup
+//	groups_create.go  CreateAppInstanceGroup and its reconciliation by name
 //	nodepool.go  ModifyNodePoolAttribute, ModifyNodePoolAmount
 //	policies.go  ModifyAppPolicy
 //	users.go     AuthorizeInstanceGroup, PageListAppInstanceGroupUser, ListAuthorizedUserGroups
