@@ -92,60 +92,25 @@ func run(o options) ([]row, error) {
 		return rows, err
 	}
 
-	// 1. Refresh of N groups.
-	{
-		name := fmt.Sprintf("%d delivery groups", o.groups)
-		fmt.Fprintln(os.Stderr, "==", name)
-		w, err := newWorkspace(o, rc, "groups", 0)
-		if err != nil {
-			return rows, err
-		}
-		defer w.close()
-		if err := w.write(groupsConfig(o.groups)); err != nil {
-			return rows, err
-		}
-		if _, err := w.tf("apply", "-auto-approve", "-parallelism=20"); err != nil {
-			return rows, err
-		}
-		fig, err := w.planFigures(o, o.groups)
-		if err != nil {
-			return rows, err
-		}
-		add(name, "refresh API calls per group", "%.3f (%d calls)", float64(fig.calls)/float64(o.groups), fig.calls)
-		add(name, "plan wall at 0 ms per call", "%.2f s", fig.wall0.Seconds())
-		add(name, fmt.Sprintf("plan wall at %d ms per call", o.latencyMS), "%.2f s", fig.wallSlow.Seconds())
-		add(name, fmt.Sprintf("ratio %d ms ÷ 0 ms", o.latencyMS), "%.2f", fig.wallSlow.Seconds()/fig.wall0.Seconds())
-		add(name, fmt.Sprintf("floor: plan -refresh=false at %d ms", o.latencyMS), "%.2f s", fig.noRefresh.Seconds())
-		add(name, "floor: no-API provider, same N, plan", "%.2f s", fig.noop.Seconds())
-		w.close()
+	// 1. Refresh of N groups; 2. refresh of M stacks (4 resources each).
+	type refreshCase struct {
+		name, workspace, unit, config string
+		units, resources              int
 	}
-
-	// 2. Refresh of M stacks.
-	{
-		name := fmt.Sprintf("%d stacks (4 resources each)", o.stacks)
-		fmt.Fprintln(os.Stderr, "==", name)
-		w, err := newWorkspace(o, rc, "stacks", 0)
+	for _, c := range []refreshCase{
+		{fmt.Sprintf("%d delivery groups", o.groups), "groups", "group", groupsConfig(o.groups), o.groups, o.groups},
+		{fmt.Sprintf("%d stacks (4 resources each)", o.stacks), "stacks", "stack", stacksConfig(o.stacks), o.stacks, o.stacks * 4},
+	} {
+		fig, err := refreshFigures(o, rc, c.name, c.workspace, c.config, c.resources)
 		if err != nil {
 			return rows, err
 		}
-		defer w.close()
-		if err := w.write(stacksConfig(o.stacks)); err != nil {
-			return rows, err
-		}
-		if _, err := w.tf("apply", "-auto-approve", "-parallelism=20"); err != nil {
-			return rows, err
-		}
-		fig, err := w.planFigures(o, o.stacks*4)
-		if err != nil {
-			return rows, err
-		}
-		add(name, "refresh API calls per stack", "%.3f (%d calls)", float64(fig.calls)/float64(o.stacks), fig.calls)
-		add(name, "plan wall at 0 ms per call", "%.2f s", fig.wall0.Seconds())
-		add(name, fmt.Sprintf("plan wall at %d ms per call", o.latencyMS), "%.2f s", fig.wallSlow.Seconds())
-		add(name, fmt.Sprintf("ratio %d ms ÷ 0 ms", o.latencyMS), "%.2f", fig.wallSlow.Seconds()/fig.wall0.Seconds())
-		add(name, fmt.Sprintf("floor: plan -refresh=false at %d ms", o.latencyMS), "%.2f s", fig.noRefresh.Seconds())
-		add(name, "floor: no-API provider, same N, plan", "%.2f s", fig.noop.Seconds())
-		w.close()
+		add(c.name, "refresh API calls per "+c.unit, "%.3f (%d calls)", float64(fig.calls)/float64(c.units), fig.calls)
+		add(c.name, "plan wall at 0 ms per call", "%.2f s", fig.wall0.Seconds())
+		add(c.name, fmt.Sprintf("plan wall at %d ms per call", o.latencyMS), "%.2f s", fig.wallSlow.Seconds())
+		add(c.name, fmt.Sprintf("ratio %d ms ÷ 0 ms", o.latencyMS), "%.2f", fig.wallSlow.Seconds()/fig.wall0.Seconds())
+		add(c.name, fmt.Sprintf("floor: plan -refresh=false at %d ms", o.latencyMS), "%.2f s", fig.noRefresh.Seconds())
+		add(c.name, "floor: no-API provider, same N, plan", "%.2f s", fig.noop.Seconds())
 	}
 
 	// 3. Apply of K groups under a QPS cap.
@@ -239,6 +204,23 @@ func run(o options) ([]row, error) {
 		w.close()
 	}
 	return rows, nil
+}
+
+// refreshFigures applies config in a fresh workspace, then measures its plans.
+func refreshFigures(o options, rc, name, workspace, config string, resources int) (planFigures, error) {
+	fmt.Fprintln(os.Stderr, "==", name)
+	w, err := newWorkspace(o, rc, workspace, 0)
+	if err != nil {
+		return planFigures{}, err
+	}
+	defer w.close()
+	if err := w.write(config); err != nil {
+		return planFigures{}, err
+	}
+	if _, err := w.tf("apply", "-auto-approve", "-parallelism=20"); err != nil {
+		return planFigures{}, err
+	}
+	return w.planFigures(o, resources)
 }
 
 func exitText(err error) string {
